@@ -1,0 +1,2 @@
+/** Agents: identity, keys, trust lists, webhooks and heartbeats. */
+package dev.admp.agent;

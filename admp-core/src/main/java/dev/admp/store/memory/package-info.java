@@ -1,0 +1,2 @@
+/** The in-memory store: maps guarded per inbox, zero round trips. */
+package dev.admp.store.memory;
