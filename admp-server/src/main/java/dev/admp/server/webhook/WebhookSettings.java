@@ -13,8 +13,12 @@ import java.util.Objects;
  */
 public record WebhookSettings(Duration timeout, int attempts, Duration backoffBase, int maxInFlight) {
 
+  /** Deliveries held at once unless configured otherwise: bounds memory when a receiver is dead. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+
   /** As the reference hub: 10 s timeout, 3 attempts, retries after 1 s then 2 s. */
-  public static final WebhookSettings DEFAULTS = new WebhookSettings(Duration.ofSeconds(10), 3, Duration.ofSeconds(1), 1000);
+  public static final WebhookSettings DEFAULTS =
+      new WebhookSettings(Duration.ofSeconds(10), 3, Duration.ofSeconds(1), DEFAULT_MAX_IN_FLIGHT);
 
   public WebhookSettings {
     Objects.requireNonNull(timeout, "timeout");
@@ -31,6 +35,11 @@ public record WebhookSettings(Duration timeout, int attempts, Duration backoffBa
     if (maxInFlight < 1) {
       throw new IllegalArgumentException("webhook max in flight must be positive, was " + maxInFlight);
     }
+  }
+
+  /** These timings with {@link #DEFAULT_MAX_IN_FLIGHT}. */
+  public static WebhookSettings of(Duration timeout, int attempts, Duration backoffBase) {
+    return new WebhookSettings(timeout, attempts, backoffBase, DEFAULT_MAX_IN_FLIGHT);
   }
 
   /** The wait before attempt {@code attempt + 1}, after attempt {@code attempt} (1-based) failed. */
