@@ -4,6 +4,7 @@ import dev.admp.server.http.RequestObserver;
 import dev.admp.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -73,6 +74,11 @@ public final class HubMetrics implements RequestObserver, AutoCloseable {
 
   public void nacked() {
     nacked.increment();
+  }
+
+  /** For components that register their own meters (the webhook dispatcher). */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   /** The Prometheus text exposition. */
