@@ -8,6 +8,11 @@ public record InboxStats(long queued, long leased, long acked, long expired, lon
     return queued + leased + acked + expired + dead;
   }
 
+  public InboxStats plus(InboxStats other) {
+    return new InboxStats(queued + other.queued, leased + other.leased, acked + other.acked,
+        expired + other.expired, dead + other.dead);
+  }
+
   public InboxStats plus(MessageState state, long n) {
     return switch (state) {
       case QUEUED -> new InboxStats(queued + n, leased, acked, expired, dead);

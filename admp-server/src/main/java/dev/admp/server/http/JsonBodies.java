@@ -1,0 +1,93 @@
+package dev.admp.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.admp.InvalidRequestException;
+import dev.admp.PayloadTooLargeException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads request bodies: at most {@code maxBytes}, whatever the framing (the declared
+ * {@code Content-Length} is checked first, a chunked body is cut off while it is read), strictly
+ * UTF-8, then parsed as JSON with a nesting limit.
+ */
+public final class JsonBodies {
+  private final ObjectMapper json;
+  private final int maxBytes;
+
+  public JsonBodies(ObjectMapper json, int maxBytes) {
+    this.json = json;
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * The body as a JSON object; an empty body is {@code {}}. Not JSON → 400 {@code INVALID_JSON};
+   * JSON but not an object → 400 {@code code}.
+   */
+  public ObjectNode object(Context ctx, String code) {
+    String text = text(ctx);
+    if (text.isBlank()) {
+      return json.createObjectNode();
+    }
+    JsonNode node = parse(text);
+    if (node instanceof ObjectNode object) {
+      return object;
+    }
+    throw new InvalidRequestException(code, "request body must be a JSON object, was " + JsonFields.typeOf(node));
+  }
+
+  /** The raw body as UTF-8 text; malformed UTF-8 is {@code INVALID_JSON}. */
+  public String text(Context ctx) {
+    byte[] bytes = read(ctx);
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidRequestException("INVALID_JSON", "request body is not valid UTF-8");
+    }
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      JsonNode node = json.readTree(text);
+      if (node == null || node.isMissingNode()) {
+        throw new InvalidRequestException("INVALID_JSON", "request body is not JSON");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new InvalidRequestException("INVALID_JSON", "request body is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private byte[] read(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] bytes = in.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        throw tooLarge();
+      }
+      return bytes;
+    } catch (IOException e) {
+      // The client went away or stalled mid-body; nobody may read this answer, but it is theirs.
+      throw new InvalidRequestException("INVALID_JSON", "request body could not be read completely");
+    }
+  }
+
+  private PayloadTooLargeException tooLarge() {
+    return new PayloadTooLargeException("PAYLOAD_TOO_LARGE", "request body exceeds " + maxBytes + " bytes");
+  }
+}
