@@ -28,19 +28,22 @@ import java.util.Optional;
  * return new clients.
  */
 public final class HubClient {
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
-
+  private final HttpClient http;
   private final int port;
   private final Clock clock;
   private final Optional<TestAgent> signer;
   private final List<String> headers;
 
-  public HubClient(int port, Clock clock) {
-    this(port, clock, Optional.empty(), List.of());
+  /**
+   * A client of the hub on {@code port}. Each hub gets its own {@link HttpClient}: a shared one
+   * would keep idle connections to a stopped hub whose port the next hub may be given.
+   */
+  public HubClient(HttpClient http, int port, Clock clock) {
+    this(http, port, clock, Optional.empty(), List.of());
   }
 
-  private HubClient(int port, Clock clock, Optional<TestAgent> signer, List<String> headers) {
+  private HubClient(HttpClient http, int port, Clock clock, Optional<TestAgent> signer, List<String> headers) {
+    this.http = http;
     this.port = port;
     this.clock = clock;
     this.signer = signer;
@@ -49,22 +52,27 @@ public final class HubClient {
 
   /** Signs every request as {@code agent}. */
   public HubClient as(TestAgent agent) {
-    return new HubClient(port, clock, Optional.of(agent), headers);
+    return new HubClient(http, port, clock, Optional.of(agent), headers);
   }
 
   public HubClient unsigned() {
-    return new HubClient(port, clock, Optional.empty(), headers);
+    return new HubClient(http, port, clock, Optional.empty(), headers);
   }
 
   public HubClient withHeader(String name, String value) {
     List<String> more = new ArrayList<>(headers);
     more.add(name);
     more.add(value);
-    return new HubClient(port, clock, signer, more);
+    return new HubClient(http, port, clock, signer, more);
   }
 
   public int port() {
     return port;
+  }
+
+  /** An HTTP/1.1 client for one hub. */
+  public static HttpClient newHttpClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   /** {@code encodeURIComponent} as JavaScript clients apply it to ids in paths. */
@@ -107,7 +115,7 @@ public final class HubClient {
       request.header(headers.get(i), headers.get(i + 1));
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -9,6 +9,7 @@ import java.util.Map;
 public final class TestHub implements AutoCloseable {
   private final Hub hub;
   private final MutableClock clock;
+  private final java.net.http.HttpClient http = HubClient.newHttpClient();
 
   private TestHub(Hub hub, MutableClock clock) {
     this.hub = hub;
@@ -40,11 +41,31 @@ public final class TestHub implements AutoCloseable {
   }
 
   public HubClient client() {
-    return new HubClient(hub.port(), clock);
+    return new HubClient(http, hub.port(), clock);
+  }
+
+  /**
+   * Waits (bounded polling of {@code /metrics}, at most 10 s) until at least {@code n} other
+   * requests are being handled, e.g. a long poll that must be waiting before a test sends.
+   */
+  public void awaitRequestsInFlight(int n) {
+    HubClient http = client();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      String metrics = http.get("/metrics").body();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^http_server_requests_active (\\S+)$")
+          .matcher(metrics);
+      if (m.find() && Double.parseDouble(m.group(1)) >= n + 1) { // the scrape itself is one
+        return;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+    }
+    throw new AssertionError("fewer than " + n + " requests in flight after 10 s");
   }
 
   @Override
   public void close() {
+    http.close();
     hub.close();
   }
 }
