@@ -88,7 +88,14 @@ public final class Hub implements AutoCloseable {
 
   /** A hub on the given clock (tests move time with it); not yet listening. */
   public static Hub create(AdmpConfig config, Clock clock) {
-    Store store = StoreFactory.open(config.store());
+    return create(config, clock, StoreFactory.open(config.store()));
+  }
+
+  /**
+   * A hub on a store opened elsewhere (a store wrapped by a benchmark or a fault-injecting test);
+   * {@code config.store()} is then only descriptive. The hub owns the store and closes it.
+   */
+  public static Hub create(AdmpConfig config, Clock clock, Store store) {
     try {
       return new Hub(config, clock, store);
     } catch (RuntimeException e) {

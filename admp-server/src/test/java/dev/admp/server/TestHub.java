@@ -19,9 +19,19 @@ public final class TestHub implements AutoCloseable {
   /** Starts a hub on a clock that tests move by hand, starting at the current time. */
   public static TestHub start(Map<String, String> env) {
     MutableClock clock = new MutableClock(Instant.now());
+    return new TestHub(Hub.create(config(env), clock).start(), clock);
+  }
+
+  /** Starts a hub on the given store. */
+  public static TestHub start(Map<String, String> env, dev.admp.store.Store store) {
+    MutableClock clock = new MutableClock(Instant.now());
+    return new TestHub(Hub.create(config(env), clock, store).start(), clock);
+  }
+
+  private static AdmpConfig config(Map<String, String> env) {
     Map<String, String> all = new HashMap<>(Map.of("STORAGE_BACKEND", "memory"));
     all.putAll(env);
-    return new TestHub(Hub.create(AdmpConfig.fromEnv(all).withPort(0), clock).start(), clock);
+    return AdmpConfig.fromEnv(all).withPort(0);
   }
 
   public static TestHub signatureMode() {
