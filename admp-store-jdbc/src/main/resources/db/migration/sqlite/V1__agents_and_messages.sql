@@ -14,7 +14,7 @@ CREATE TABLE agents (
 );
 
 CREATE TABLE messages (
-  seq         INTEGER NOT NULL PRIMARY KEY,      -- arrival order: FIFO within an inbox
+  seq         INTEGER NOT NULL PRIMARY KEY,      -- arrival order, breaks ties of created_at
   id          TEXT    NOT NULL UNIQUE,
   from_agent  TEXT    NOT NULL,
   to_agent    TEXT    NOT NULL,
@@ -35,7 +35,7 @@ CREATE TABLE messages (
 );
 
 -- PULL: the oldest queued messages of one inbox, in arrival order.
-CREATE INDEX messages_queued ON messages (to_agent, seq) WHERE state = 'queued';
+CREATE INDEX messages_queued ON messages (to_agent, created_at, seq) WHERE state = 'queued';
 -- Inbox stats, per-inbox reclaim and deleting an agent's inbox.
 CREATE INDEX messages_inbox_state ON messages (to_agent, state);
 -- Lease sweep.
