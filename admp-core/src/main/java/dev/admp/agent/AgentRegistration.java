@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param agentId the id as written (may carry {@code agent://}); empty to have one generated
  * @param agentType free-form type; {@code "generic"} when blank
- * @param metadataJson a JSON object as text
+ * @param metadataJson a JSON object as text; {@code "{}"} when the client sent none
  * @param webhookUrl push target, if any
  * @param webhookSecret HMAC key for the webhook; generated when a URL is given without one
  * @param publicKey raw Ed25519 public key; empty to have the hub generate the key pair

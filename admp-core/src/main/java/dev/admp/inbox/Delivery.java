@@ -1,6 +1,5 @@
 package dev.admp.inbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.admp.ConflictException;
 import dev.admp.ForbiddenException;
 import dev.admp.InvalidRequestException;
@@ -70,8 +69,7 @@ final class Delivery {
   }
 
   private void verifySignature(Outgoing out, Agent sender) {
-    JsonNode signature = out.received().get("signature");
-    if (signature == null || signature.isNull()) {
+    if (!EnvelopeSignature.isSigned(out.received())) {
       switch (settings.signaturePolicy()) {
         case REQUIRED -> throw new ForbiddenException("INVALID_SIGNATURE", "envelope from " + sender.id() + " is not signed");
         case WHEN_PRESENT -> {

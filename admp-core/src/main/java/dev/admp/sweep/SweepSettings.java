@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
+ * Sweep rules.
+ *
  * @param maxAttempts a message whose lease expires after this many attempts is dead ({@code MAX_ATTEMPTS})
  * @param retention acked, expired and dead messages are deleted this long after they ended ({@code RETENTION_SEC})
  */

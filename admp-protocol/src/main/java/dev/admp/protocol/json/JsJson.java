@@ -32,8 +32,10 @@ public final class JsJson {
   /** Deepest nesting of arrays and objects that {@link #parse(String)} accepts. */
   public static final int MAX_DEPTH = 256;
 
-  // ObjectReader is immutable and thread-safe, unlike ObjectMapper, so one can be shared.
+  // ObjectReader is immutable and thread-safe, unlike ObjectMapper, so these can be shared.
   private static final ObjectReader READER = newMapper().reader();
+  // BigDecimal cannot hold exponents beyond ±2^31 (1e9999999999); doubles can (Infinity, 0), as in JavaScript.
+  private static final ObjectReader DOUBLE_READER = READER.without(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private JsJson() {}
 
@@ -61,9 +63,21 @@ public final class JsJson {
    *     deeper than {@value #MAX_DEPTH} levels or exceeds the parser's size limits
    */
   public static JsonNode parse(String text) {
+    try {
+      return read(READER, text);
+    } catch (NumberFormatException bigDecimalOverflow) {
+      try {
+        return read(DOUBLE_READER, text);
+      } catch (NumberFormatException e) {
+        throw new InvalidJsonException(InvalidJsonException.Reason.SYNTAX, "malformed number", e);
+      }
+    }
+  }
+
+  private static JsonNode read(ObjectReader reader, String text) {
     JsonNode node;
     try {
-      node = READER.readTree(text);
+      node = reader.readTree(text);
     } catch (StreamConstraintsException e) {
       InvalidJsonException.Reason reason = String.valueOf(e.getMessage()).contains("nesting depth")
           ? InvalidJsonException.Reason.TOO_DEEP

@@ -170,6 +170,7 @@ class JsJsonTest {
   @Test
   void hugeExponentsBecomeInfinityOrZeroAsInJavaScript() {
     assertThat(roundTrip("[1e999999999,1e-999999999]")).isEqualTo("[null,0]");
+    assertThat(roundTrip("[1e9999999999,-1e9999999999,1e-9999999999,1.50]")).isEqualTo("[null,null,0,1.5]");
   }
 
   @Test

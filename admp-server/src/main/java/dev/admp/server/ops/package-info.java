@@ -1,0 +1,2 @@
+/** Operational routes: health, hub statistics and Prometheus metrics. */
+package dev.admp.server.ops;
