@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 
 /** Every figure of one benchmark run. */
 public record BenchReport(Parameters parameters, Environment environment, List<TargetSummary> targets,
-    List<FlowFigure> flows, List<SweepFigure> sweeps, List<ThroughputFigure> throughput, List<Skipped> skipped) {
+    List<FlowFigure> flows, List<SweepFigure> sweeps, List<ThroughputFigure> throughput, List<Notice> notices) {
   public BenchReport {
     Objects.requireNonNull(parameters, "parameters");
     Objects.requireNonNull(environment, "environment");
@@ -17,7 +17,7 @@ public record BenchReport(Parameters parameters, Environment environment, List<T
     flows = withRatios(flows);
     sweeps = List.copyOf(sweeps);
     throughput = List.copyOf(throughput);
-    skipped = List.copyOf(skipped);
+    notices = List.copyOf(notices);
   }
 
   /** Ratios are derived here, from memory's figures in this same report, so they cannot disagree. */

@@ -33,10 +33,10 @@ public final class HtmlReport {
     new FlowSection(report, palette).write(m);
     sweeps(m, report, palette);
     throughput(m, report, palette);
-    if (!report.skipped().isEmpty()) {
-      m.element("h2", "Not measured");
+    if (!report.notices().isEmpty()) {
+      m.element("h2", "Notes");
       m.open("ul");
-      report.skipped().forEach(s -> m.element("li", s.what() + ": " + s.reason()));
+      report.notices().forEach(s -> m.element("li", s.what() + ": " + s.reason()));
       m.close("ul");
     }
     m.close("body").close("html").newline();

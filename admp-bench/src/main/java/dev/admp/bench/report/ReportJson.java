@@ -31,8 +31,8 @@ public final class ReportJson {
     report.sweeps().forEach(s -> sweeps.add(sweep(s)));
     ArrayNode throughput = root.putArray("throughput");
     report.throughput().forEach(t -> throughput.add(throughput(t)));
-    ArrayNode skipped = root.putArray("skipped");
-    report.skipped().forEach(s -> skipped.addObject().put("what", s.what()).put("reason", s.reason()));
+    ArrayNode notices = root.putArray("notices");
+    report.notices().forEach(s -> notices.addObject().put("what", s.what()).put("reason", s.reason()));
     return root;
   }
 

@@ -8,8 +8,8 @@ public final class TerminalTable {
     section(out, flows(report));
     section(out, sweeps(report));
     section(out, throughput(report));
-    for (Skipped s : report.skipped()) {
-      out.append("skipped ").append(s.what()).append(": ").append(s.reason()).append('\n');
+    for (Notice s : report.notices()) {
+      out.append("note: ").append(s.what()).append(": ").append(s.reason()).append('\n');
     }
     return out.toString();
   }

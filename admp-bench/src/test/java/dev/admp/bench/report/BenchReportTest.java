@@ -19,7 +19,7 @@ class BenchReportTest {
     BenchReport sample = SampleReports.report();
     BenchReport withoutMemory = new BenchReport(sample.parameters(), sample.environment(), sample.targets(),
         sample.flows().stream().filter(f -> !f.target().isMemory()).toList(), sample.sweeps(), sample.throughput(),
-        sample.skipped());
+        sample.notices());
     assertThat(withoutMemory.flows()).allSatisfy(f -> assertThat(f.ratioToMemory()).isEmpty());
   }
 

@@ -51,7 +51,7 @@ class ReportJsonTest {
     assertThat(json.at("/environment/cores").asInt()).isEqualTo(2);
     assertThat(json.at("/environment/hub_in_process").asBoolean()).isTrue();
     assertThat(json.at("/targets/1/store_round_trips").asLong()).isEqualTo(40);
-    assertThat(json.at("/skipped/0/what").asText()).isEqualTo("postgres");
+    assertThat(json.at("/notices/0/what").asText()).isEqualTo("postgres");
     assertThat(json.at("/sweeps/1/round_trips").asLong()).isEqualTo(1);
   }
 }

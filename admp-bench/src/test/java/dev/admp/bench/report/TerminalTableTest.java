@@ -22,7 +22,7 @@ class TerminalTableTest {
   }
 
   @Test
-  void skippedBackendsAreNamedWithTheirReason() {
-    assertThat(text).contains("skipped postgres: embedded PostgreSQL did not start: <no binaries>");
+  void noticesNameTheBackendAndReason() {
+    assertThat(text).contains("note: postgres: embedded PostgreSQL did not start: <no binaries>");
   }
 }
