@@ -17,6 +17,7 @@ import dev.admp.server.http.ApiServer;
 import dev.admp.server.http.JsonBodies;
 import dev.admp.server.http.JsonMapping;
 import dev.admp.server.inbox.InboxRoutes;
+import dev.admp.server.inbox.LongPolls;
 import dev.admp.server.ops.HubMetrics;
 import dev.admp.server.ops.OpsRoutes;
 import dev.admp.server.webhook.HttpWebhookDispatcher;
@@ -51,6 +52,7 @@ public final class Hub implements AutoCloseable {
   private final SweepService sweep;
   private final ApiServer server;
   private final ScheduledExecutorService sweeper;
+  private final LongPolls longPolls = new LongPolls();
 
   private Hub(AdmpConfig config, Clock clock, Store store) {
     this.config = config;
@@ -75,7 +77,7 @@ public final class Hub implements AutoCloseable {
         new AgentAuthentication(config.auth().mode(), agents, new RequestSignatures(agents, clock)), metrics,
         List.of(
             new AgentRoutes(agents, agentSettings, bodies),
-            new InboxRoutes(inbox, bodies, metrics),
+            new InboxRoutes(inbox, bodies, metrics, longPolls),
             new OpsRoutes(store, inbox::hubStats, metrics, clock, version),
             new DocsRoutes(json, version))));
     this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("admp-sweep").daemon().factory());
@@ -148,6 +150,7 @@ public final class Hub implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    longPolls.stopAll();
     try {
       server.close();
     } finally {

@@ -124,6 +124,27 @@ class HubTest {
   }
 
   @Test
+  void closingTheHubDoesNotWaitForLongPolls() {
+    TestHub hub = TestHub.signatureMode();
+    HubClient http = hub.client();
+    http.register(bob);
+    java.util.concurrent.CompletableFuture<Void> pull = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        http.as(bob).post("/api/agents/" + enc(bob.id()) + "/inbox/pull", "{\"wait_sec\":20}");
+      } catch (RuntimeException closedUnderneath) {
+        // the hub went away mid-request: expected
+      }
+    }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    hub.awaitRequestsInFlight(1);
+
+    long started = System.nanoTime();
+    hub.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    pull.join();
+  }
+
+  @Test
   void sendDoesNotWaitForTheWebhook() throws Exception {
     try (StallingWebhook webhook = new StallingWebhook(); TestHub hub = TestHub.signatureMode()) {
       HubClient http = hub.client();
