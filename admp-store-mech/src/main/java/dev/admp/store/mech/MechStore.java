@@ -424,9 +424,16 @@ public final class MechStore implements Store {
     documents.get(OwnerLease.COLLECTION, OwnerLease.KEY);
   }
 
-  private void heartbeat() {
+  /** Renews the owner lease and writes the key lists if due; runs on the heartbeat thread. */
+  void heartbeat() {
     try {
-      owner.heartbeat();
+      if (!owner.heartbeat()) {
+        LOG.error("mech app={} was taken over by another hub; this hub stops using it", config.appId());
+        http.refuseAll("this hub no longer owns Mech app '" + config.appId() + "': another hub took it over");
+        owning = false;
+        heartbeats.shutdown();
+        return;
+      }
       writeCheckpointIfChanged();
     } catch (RuntimeException e) {
       LOG.warn("mech owner heartbeat failed app={}: {}", config.appId(), e.getMessage());
