@@ -134,6 +134,10 @@ final class MechHttp implements AutoCloseable {
     return call("GET", path, Optional.empty());
   }
 
+  Reply delete(String path) {
+    return call("DELETE", path, Optional.empty());
+  }
+
   Reply send(String method, String path, JsonNode body) {
     return call(method, path, Optional.of(body));
   }
