@@ -226,12 +226,40 @@ public final class MechStore implements Store {
       throw e;
     }
     if (created == MechDocuments.Created.DUPLICATE) {
-      // A document this hub never indexed holds the id (written behind the hub's back).
+      return landedEarlier(claim, message);
+    }
+    index.commitCreated(claim, claim.next());
+    return new EnqueueOutcome.Enqueued(claim.next());
+  }
+
+  /**
+   * The id is taken in Mech but not in the index: an earlier send of this very message whose
+   * answer was lost (a timeout after the create landed) — then it is a duplicate of that one — or
+   * a document written behind the hub's back, which is a conflict. One extra read, on this path only.
+   */
+  private EnqueueOutcome landedEarlier(Claim claim, NewMessage message) {
+    Optional<Message> stored;
+    try {
+      stored = documents.get(MessageDocument.COLLECTION, message.id().value())
+          .flatMap(doc -> {
+            try {
+              return Optional.of(MessageDocument.read(doc).message());
+            } catch (IllegalArgumentException e) {
+              return Optional.empty();
+            }
+          })
+          .filter(m -> m.from().equals(message.from()) && m.to().equals(message.to())
+              && m.envelopeJson().equals(message.envelopeJson()) && m.dedupKey().equals(message.dedupKey()));
+    } catch (RuntimeException e) {
+      index.rollback(claim);
+      throw e;
+    }
+    if (stored.isEmpty()) {
       index.rollback(claim);
       return new EnqueueOutcome.IdConflict(message.id());
     }
-    index.commitCreated(claim);
-    return new EnqueueOutcome.Enqueued(claim.next());
+    index.commitCreated(claim, stored.get());
+    return new EnqueueOutcome.Duplicate(stored.get());
   }
 
   @Override
