@@ -18,8 +18,8 @@ public record AdmpConfig(
     SweepConfig sweep,
     WebhookConfig webhooks) {
 
-  /** {@code STORAGE_BACKEND} when unset. */
-  static final StoreEnv.Backend DEFAULT_STORAGE_BACKEND = StoreEnv.Backend.MEMORY;
+  /** {@code STORAGE_BACKEND} when unset: durable with zero set-up ({@code DESIGN.md}, "Backends"). */
+  static final StoreEnv.Backend DEFAULT_STORAGE_BACKEND = StoreEnv.Backend.SQLITE;
   static final String DEFAULT_DATA_DIR = "./data";
   private static final int DEFAULT_PORT = 8080;
   private static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -25,7 +25,7 @@ class AdmpConfigTest {
 
     assertThat(config.http()).isEqualTo(new HttpConfig(8080, 1024 * 1024));
     assertThat(config.auth()).isEqualTo(new AuthConfig(AuthMode.SIGNATURE, Optional.empty()));
-    assertThat(config.store()).isEqualTo(new StoreConfig.Memory());
+    assertThat(config.store()).isEqualTo(new StoreConfig.Sqlite(Path.of("./data")));
     assertThat(config.agents()).isEqualTo(new AgentConfig(Duration.ofMinutes(1), Duration.ofMinutes(5)));
     assertThat(config.messages()).isEqualTo(new MessageConfig(Duration.ofDays(1), Duration.ofDays(14), 10));
     assertThat(config.sweep()).isEqualTo(new SweepConfig(Duration.ofMinutes(1), Duration.ofHours(1)));
@@ -56,7 +56,7 @@ class AdmpConfigTest {
     AdmpConfig config = AdmpConfig.fromEnv(Map.of("PORT", "", "STORAGE_BACKEND", "  ", "AUTH_MODE", ""));
 
     assertThat(config.http().port()).isEqualTo(8080);
-    assertThat(config.store()).isEqualTo(new StoreConfig.Memory());
+    assertThat(config.store()).isEqualTo(new StoreConfig.Sqlite(Path.of("./data")));
     assertThat(config.auth().mode()).isEqualTo(AuthMode.SIGNATURE);
   }
 
