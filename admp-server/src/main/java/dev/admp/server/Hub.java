@@ -22,6 +22,7 @@ import dev.admp.server.ops.OpsRoutes;
 import dev.admp.server.webhook.HttpWebhookDispatcher;
 import dev.admp.server.webhook.WebhookSettings;
 import dev.admp.store.Store;
+import dev.admp.store.StoreCounters;
 import dev.admp.store.StoreUnavailableException;
 import dev.admp.sweep.SweepService;
 import dev.admp.sweep.SweepSettings;
@@ -138,6 +139,11 @@ public final class Hub implements AutoCloseable {
   /** The port the hub listens on (after {@link #start()}). */
   public int port() {
     return server.port();
+  }
+
+  /** The store's round trips and opened connections since it opened (the benchmark reads them). */
+  public StoreCounters storeCounters() {
+    return store.counters();
   }
 
   /** Every HTTP route the hub serves. */
