@@ -12,10 +12,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "admp", mixinStandardHelpOptions = true, versionProvider = AdmpCommand.Version.class,
     description = "The ADMP hub and its client: run a hub, or act as an agent on one.",
     subcommands = {
+        RegisterCommand.class,
+        SendCommand.class,
+        PullCommand.class,
+        AckCommand.class,
+        NackCommand.class,
+        ReplyCommand.class,
+        StatusCommand.class,
+        InboxCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 on success, 1 on any failure (one 'error:' line on standard error)."})
 final class AdmpCommand implements Runnable {
   final CliContext context;
+  private final JsonOutput output = new JsonOutput();
 
   @Spec
   CommandSpec spec;
@@ -27,6 +36,11 @@ final class AdmpCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Prints a command's result as pretty JSON on standard output. */
+  void print(com.fasterxml.jackson.databind.JsonNode result) {
+    output.print(spec.commandLine().getOut(), result);
   }
 
   /** Runs {@code admp args…} and returns the exit status. */

@@ -71,6 +71,17 @@ public final class RawHttp {
     }
   }
 
+  /** Sends the bytes, then closes the sending side (the body ends early), and reads the response. */
+  public Response exchangeHalfClosed(byte[] request) throws IOException {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      socket.shutdownOutput();
+      return parse(socket.getInputStream());
+    }
+  }
+
   private static Response parse(InputStream in) throws IOException {
     String statusLine = line(in);
     int status = Integer.parseInt(statusLine.split(" ")[1]);

@@ -76,7 +76,10 @@ public final class ApiServer implements AutoCloseable {
         ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
 
     errors.install(cfg.routes);
-    cfg.routes.before(RequestIds::assign);
+    cfg.routes.before(ctx -> {
+      parts.observer().started();
+      RequestIds.assign(ctx);
+    });
     parts.operatorKey().ifPresent(key -> {
       OperatorKeyCheck check = new OperatorKeyCheck(key);
       for (String prefix : ApiRouter.PREFIXES) {

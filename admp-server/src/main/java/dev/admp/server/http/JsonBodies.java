@@ -1,11 +1,12 @@
 package dev.admp.server.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.admp.InvalidRequestException;
 import dev.admp.PayloadTooLargeException;
+import dev.admp.protocol.json.InvalidJsonException;
+import dev.admp.protocol.json.JsJson;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +18,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads request bodies: at most {@code maxBytes}, whatever the framing (the declared
  * {@code Content-Length} is checked first, a chunked body is cut off while it is read), strictly
- * UTF-8, then parsed as JSON with a nesting limit.
+ * UTF-8, then parsed as JSON the way JavaScript reads it ({@link JsJson#parse(String)}, depth-limited).
  */
 public final class JsonBodies {
-  private final ObjectMapper json;
   private final int maxBytes;
 
-  public JsonBodies(ObjectMapper json, int maxBytes) {
-    this.json = json;
+  public JsonBodies(int maxBytes) {
     this.maxBytes = maxBytes;
   }
 
@@ -35,7 +34,7 @@ public final class JsonBodies {
   public ObjectNode object(Context ctx, String code) {
     String text = text(ctx);
     if (text.isBlank()) {
-      return json.createObjectNode();
+      return JsonNodeFactory.instance.objectNode();
     }
     JsonNode node = parse(text);
     if (node instanceof ObjectNode object) {
@@ -58,15 +57,12 @@ public final class JsonBodies {
     }
   }
 
-  private JsonNode parse(String text) {
+  /** JavaScript semantics where they matter (key order, exact numbers), with a nesting limit. */
+  private static JsonNode parse(String text) {
     try {
-      JsonNode node = json.readTree(text);
-      if (node == null || node.isMissingNode()) {
-        throw new InvalidRequestException("INVALID_JSON", "request body is not JSON");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new InvalidRequestException("INVALID_JSON", "request body is not valid JSON: " + e.getOriginalMessage());
+      return JsJson.parse(text);
+    } catch (InvalidJsonException e) {
+      throw new InvalidRequestException("INVALID_JSON", "request body is not valid JSON: " + e.getMessage());
     }
   }
 

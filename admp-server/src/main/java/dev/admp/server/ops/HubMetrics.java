@@ -4,6 +4,8 @@ import dev.admp.server.http.RequestObserver;
 import dev.admp.store.Store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The hub's meters, one registry per hub: HTTP requests by route and status, storage round
@@ -25,6 +28,7 @@ public final class HubMetrics implements RequestObserver, AutoCloseable {
   private final Counter acked;
   private final Counter nacked;
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final AtomicInteger active = new AtomicInteger();
 
   public HubMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -36,6 +40,8 @@ public final class HubMetrics implements RequestObserver, AutoCloseable {
         .description("SENDs answered with an existing message (idempotent repeats)").register(registry);
     leased = Counter.builder("admp.messages.leased").description("Messages handed out by PULL").register(registry);
     acked = Counter.builder("admp.messages.acked").description("Messages acknowledged").register(registry);
+    Gauge.builder("http.server.requests.active", active, AtomicInteger::get)
+        .description("Requests being handled, long polls included").register(registry);
     nacked = Counter.builder("admp.messages.nacked").description("Messages nacked (requeued or extended)")
         .register(registry);
   }
@@ -49,6 +55,11 @@ public final class HubMetrics implements RequestObserver, AutoCloseable {
   }
 
   @Override
+  public void started() {
+    active.incrementAndGet();
+  }
+
+  @Override
   public void finished(String method, String route, int status, Duration elapsed) {
     Timer.builder("http.server.requests")
         .description("HTTP requests by route and status")
@@ -57,6 +68,7 @@ public final class HubMetrics implements RequestObserver, AutoCloseable {
         .tag("status", Integer.toString(status))
         .register(registry)
         .record(elapsed);
+    active.decrementAndGet();
   }
 
   public void sent(boolean duplicate) {
@@ -73,6 +85,11 @@ public final class HubMetrics implements RequestObserver, AutoCloseable {
 
   public void nacked() {
     nacked.increment();
+  }
+
+  /** For components that register their own meters (the webhook dispatcher). */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   /** The Prometheus text exposition. */

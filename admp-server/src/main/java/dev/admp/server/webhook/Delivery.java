@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.admp.agent.AgentId;
 import dev.admp.inbox.MessageId;
+import dev.admp.protocol.json.JsJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -35,7 +36,7 @@ record Delivery(AgentId recipient, MessageId messageId, URI target, String secre
     payload.put("message_id", messageId.value());
     payload.set("envelope", envelope);
     payload.put("delivered_at", deliveredAt.toEpochMilli());
-    String unsigned = PayloadJson.stringify(payload);
+    String unsigned = JsJson.stringify(payload);
     if (secret.isEmpty()) {
       return unsigned;
     }

@@ -1,11 +1,10 @@
 package dev.admp.server.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.admp.agent.Agent;
 import dev.admp.agent.Webhook;
 import dev.admp.inbox.Message;
+import dev.admp.protocol.json.JsJson;
 import dev.admp.webhook.WebhookPort;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -45,7 +44,6 @@ public final class HttpWebhookDispatcher implements WebhookPort, AutoCloseable {
   private final Clock clock;
   private final HttpClient http;
   private final ScheduledExecutorService scheduler;
-  private final ObjectMapper json = new ObjectMapper();
   private final Semaphore permits;
   private final LongAdder delivered = new LongAdder();
   private final LongAdder retried = new LongAdder();
@@ -95,9 +93,10 @@ public final class HttpWebhookDispatcher implements WebhookPort, AutoCloseable {
   private void start(Agent recipient, Message message, Webhook webhook) {
     Delivery delivery;
     try {
-      JsonNode envelope = json.readTree(message.envelopeJson());
+      // JsJson keeps numbers exact, so they are rounded as JavaScript rounds them only when stringified.
+      JsonNode envelope = JsJson.parse(message.envelopeJson());
       delivery = new Delivery(recipient.id(), message.id(), URI.create(webhook.url()), webhook.secret(), envelope);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       giveUp(recipient.id().value(), message.id().value(), 0, "unusable url or envelope");
       return;
     }

@@ -27,7 +27,7 @@ class ApiServerTest {
   private RawHttp http;
 
   private final RouteGroup probe = router -> {
-    JsonBodies bodies = new JsonBodies(json, MAX_BODY);
+    JsonBodies bodies = new JsonBodies(MAX_BODY);
     router.post("/probe/{id}/echo", Access.PUBLIC, ctx -> {
       JsonFields fields = new JsonFields(bodies.object(ctx, "PROBE_FAILED"), "PROBE_FAILED");
       ctx.json(Map.of("id", ctx.pathParam("id"), "max", fields.integer("max", 1, 10).orElse(1),

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.admp.protocol.json.JsJson;
 import dev.admp.server.webhook.WebhookReceiver.Received;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,10 +29,11 @@ class HttpWebhookDispatcherTest {
       dispatcher.messageQueued(bobWithWebhook(receiver.url()), message("m-1"));
 
       Received r = receiver.next(WAIT);
-      ObjectNode payload = (ObjectNode) json.readTree(r.body());
+      // As a JavaScript receiver: JSON.parse, delete signature, JSON.stringify, HMAC.
+      ObjectNode payload = (ObjectNode) JsJson.parse(r.body());
       String signature = payload.remove("signature").asText();
 
-      assertThat(signature).isEqualTo(Delivery.hmacHex(SECRET, payload.toString())).matches("[0-9a-f]{64}");
+      assertThat(signature).isEqualTo(Delivery.hmacHex(SECRET, JsJson.stringify(payload))).matches("[0-9a-f]{64}");
       assertThat(payload.get("event").asText()).isEqualTo("message.received");
       assertThat(payload.get("message_id").asText()).isEqualTo("m-1");
       assertThat(payload.get("envelope")).isEqualTo(json.readTree(WebhookFixtures.ENVELOPE));
@@ -51,6 +53,22 @@ class HttpWebhookDispatcherTest {
     try (var receiver = new WebhookReceiver(n -> 204);
         var dispatcher = new HttpWebhookDispatcher(WebhookSettings.DEFAULTS, CLOCK)) {
       dispatcher.messageQueued(bobWithWebhook(receiver.url()), message("m-1"));
+
+      assertThat(receiver.next(WAIT).body())
+          .isEqualTo(js.substring(0, js.length() - 1) + ",\"signature\":\"" + jsHmac + "\"}");
+    }
+  }
+
+  @Test
+  void numbersAndIntegerLikeKeysAreSignedAsJavaScriptWritesThem() throws Exception {
+    // Node.js: JSON.stringify of JSON.parse('{"body":{"b":1,"a":2.0,"10":"x","2":true,"big":1e21,"small":0.0000001}}')
+    String envelope = "{\"body\":{\"b\":1,\"a\":2.0,\"10\":\"x\",\"2\":true,\"big\":1e21,\"small\":0.0000001}}";
+    String js = "{\"event\":\"message.received\",\"message_id\":\"m-2\",\"envelope\":{\"body\":{\"2\":true,\"10\":\"x\","
+        + "\"b\":1,\"a\":2,\"big\":1e+21,\"small\":1e-7}},\"delivered_at\":1768472430123}";
+    String jsHmac = "3880a3bef3c798146a3521ad74207ce34712d28367bdd85979959bf82e314533";
+    try (var receiver = new WebhookReceiver(n -> 200);
+        var dispatcher = new HttpWebhookDispatcher(WebhookSettings.DEFAULTS, CLOCK)) {
+      dispatcher.messageQueued(bobWithWebhook(receiver.url()), message("m-2", envelope));
 
       assertThat(receiver.next(WAIT).body())
           .isEqualTo(js.substring(0, js.length() - 1) + ",\"signature\":\"" + jsHmac + "\"}");

@@ -21,6 +21,7 @@ import dev.admp.store.StoreException;
 import dev.admp.store.StoreUnavailableException;
 import dev.admp.store.jdbc.Database.Access;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,7 @@ public final class JdbcStore implements Store {
   }
 
   /** {@link #sqlite(SqliteSettings)} with the defaults. */
-  public static JdbcStore sqlite(java.nio.file.Path dataDir) {
+  public static JdbcStore sqlite(Path dataDir) {
     return sqlite(SqliteSettings.in(dataDir));
   }
 

@@ -60,7 +60,7 @@ final class MessageTable {
         WITH next AS MATERIALIZED (
           SELECT seq FROM messages
            WHERE to_agent = :inbox AND state = 'queued' AND visible_at <= :now AND expires_at > :now
-           ORDER BY created_at, seq
+           ORDER BY seq
            LIMIT :max
            %s
         )
@@ -108,10 +108,7 @@ final class MessageTable {
     record Claimed(long seq, Message message) {}
     List<Claimed> claimed = db.query(Access.WRITE, lease, args, r -> new Claimed(r.getLong("seq"), MessageRows.read(r)));
     // RETURNING has no order; the caller gets arrival order.
-    return claimed.stream()
-        .sorted(Comparator.comparing((Claimed c) -> c.message().createdAt()).thenComparingLong(Claimed::seq))
-        .map(Claimed::message)
-        .toList();
+    return claimed.stream().sorted(Comparator.comparingLong(Claimed::seq)).map(Claimed::message).toList();
   }
 
   Transition ack(AgentId owner, MessageId id, LeaseMatch match, Instant now) {

@@ -26,7 +26,8 @@ final class PostgresConnections {
     hikari.setMaximumPoolSize(settings.poolSize());
     hikari.setMinimumIdle(settings.poolSize());
     hikari.setConnectionTimeout(settings.connectionTimeout().toMillis());
-    hikari.setValidationTimeout(Math.min(settings.connectionTimeout().toMillis(), 5_000));
+    // Hikari wants the validation timeout below the connection timeout, and at least 250 ms.
+    hikari.setValidationTimeout(Math.max(250, Math.min(settings.connectionTimeout().toMillis() / 2, 5_000)));
     hikari.setAutoCommit(true);
     var pool = new HikariDataSource(hikari);
     var database = new Database(SqlDialect.POSTGRES.storeName(), pool, pool, opened);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL store. The password never appears in {@link #toString()} or {@link #redactedUrl()}.
@@ -24,6 +25,7 @@ import java.util.Objects;
 public record PostgresSettings(String jdbcUrl, String user, String password, int poolSize,
     Duration connectionTimeout, Duration statementTimeout, AgentCacheSettings agentCache) {
   private static final String JDBC_PREFIX = "jdbc:postgresql:";
+  private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&]*");
 
   public PostgresSettings {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -40,9 +42,19 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
     SqliteSettings.requirePositive("statement timeout", statementTimeout);
   }
 
-  /** The defaults: 10 connections, 5 s to get one, 30 s per statement. */
+  /**
+   * The defaults: 10 connections, 5 s to get one, 10 s per statement. {@code user=} and
+   * {@code password=} parameters of the URL move out of it when {@code user} or
+   * {@code password} is empty, so the URL can be logged.
+   */
   public static PostgresSettings of(String jdbcUrl, String user, String password) {
-    return new PostgresSettings(jdbcUrl, user, password, 10, Duration.ofSeconds(5), Duration.ofSeconds(30),
+    PostgresSettings fromUrl = fromJdbc(jdbcUrl);
+    return withDefaults(fromUrl.jdbcUrl, user.isEmpty() ? fromUrl.user : user,
+        password.isEmpty() ? fromUrl.password : password);
+  }
+
+  private static PostgresSettings withDefaults(String jdbcUrl, String user, String password) {
+    return new PostgresSettings(jdbcUrl, user, password, 10, Duration.ofSeconds(5), Duration.ofSeconds(10),
         AgentCacheSettings.DEFAULT);
   }
 
@@ -61,7 +73,7 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
       return fromUri(url);
     }
     if (url.startsWith(JDBC_PREFIX)) {
-      return fromJdbc(url);
+      return of(url, "", "");
     }
     throw new IllegalArgumentException(
         "DATABASE_URL must be postgres://user:pass@host:port/db or jdbc:postgresql://host:port/db");
@@ -85,7 +97,7 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
 
   /** The URL and user for logs and errors: {@code jdbc:postgresql://host:5432/db (user admp)}. */
   public String redactedUrl() {
-    return jdbcUrl + (user.isEmpty() ? "" : " (user " + user + ")");
+    return PASSWORD_PARAM.matcher(jdbcUrl).replaceAll("$1<redacted>") + (user.isEmpty() ? "" : " (user " + user + ")");
   }
 
   @Override
@@ -116,14 +128,14 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
     String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
     String jdbc = JDBC_PREFIX + "//" + host + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    return fromJdbc(jdbc).withCredentialsIfMissing(user, password);
+    return of(jdbc, user, password);
   }
 
   /** Moves {@code user=} and {@code password=} query parameters out of a JDBC URL. */
   private static PostgresSettings fromJdbc(String url) {
     int q = url.indexOf('?');
     if (q < 0) {
-      return of(url, "", "");
+      return withDefaults(url, "", "");
     }
     String user = "";
     String password = "";
@@ -138,12 +150,7 @@ public record PostgresSettings(String jdbcUrl, String user, String password, int
       }
     }
     String base = url.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
-    return of(base, user, password);
-  }
-
-  private PostgresSettings withCredentialsIfMissing(String fromUserInfo, String passwordFromUserInfo) {
-    return new PostgresSettings(jdbcUrl, user.isEmpty() ? fromUserInfo : user,
-        password.isEmpty() ? passwordFromUserInfo : password, poolSize, connectionTimeout, statementTimeout, agentCache);
+    return withDefaults(base, user, password);
   }
 
   private static String decode(String s) {

@@ -6,6 +6,7 @@ import static dev.admp.store.jdbc.Fixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.admp.agent.AgentId;
+import dev.admp.agent.AgentUpdate;
 import dev.admp.inbox.EnqueueOutcome;
 import dev.admp.inbox.InboxStats;
 import dev.admp.inbox.LeaseMatch;
@@ -58,9 +59,11 @@ class PostgresNodesTest {
     server.close();
   }
 
+  private PostgresDatabase db;
+
   @BeforeEach
   void startNodes() {
-    PostgresDatabase db = server.createDatabase();
+    db = server.createDatabase();
     for (int i = 0; i < NODES; i++) {
       BlockingQueue<AgentId> woken = new LinkedBlockingQueue<>();
       wakeUps.add(woken);
@@ -174,6 +177,24 @@ class PostgresNodesTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anotherNodesChangeToACachedAgentShowsOnceTheCacheTtlHasPassed() throws InterruptedException {
+    Duration ttl = Duration.ofMillis(300);
+    try (JdbcStore reader = JdbcStore.postgres(PostgresVerbsTest.settings(db)
+        .withAgentCache(new AgentCacheSettings(ttl, 100)))) {
+      nodes.get(0).registerAgent(Fixtures.agent("bob"));
+      assertThat(reader.findAgent(id("bob")).orElseThrow().trusted()).isEmpty();
+
+      nodes.get(0).updateAgent(id("bob"), new AgentUpdate.TrustedAgents(List.of(id("alice"))));
+
+      long deadline = System.nanoTime() + ttl.toNanos() + TimeUnit.SECONDS.toNanos(5);
+      while (reader.findAgent(id("bob")).orElseThrow().trusted().isEmpty()) {
+        assertThat(System.nanoTime()).as("the change shows within the TTL").isLessThan(deadline);
+        TimeUnit.MILLISECONDS.sleep(50);
+      }
     }
   }
 

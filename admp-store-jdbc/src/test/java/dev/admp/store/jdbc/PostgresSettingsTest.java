@@ -36,6 +36,16 @@ class PostgresSettingsTest {
   }
 
   @Test
+  void credentialsInTheUrlOfAnExplicitJdbcUrlMoveOutUnlessGivenSeparately() {
+    PostgresSettings s = PostgresSettings.of("jdbc:postgresql://localhost/hub?password=inurl&user=u1", "u2", "");
+
+    assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/hub");
+    assertThat(s.user()).isEqualTo("u2");
+    assertThat(s.password()).isEqualTo("inurl");
+    assertThat(s.redactedUrl()).doesNotContain("inurl");
+  }
+
+  @Test
   void plainJdbcUrlHasDriverDefaultCredentials() {
     PostgresSettings s = PostgresSettings.fromDatabaseUrl("jdbc:postgresql://localhost/hub");
 

@@ -2,6 +2,8 @@ package dev.admp.store.jdbc;
 
 import dev.admp.testkit.postgres.EmbeddedPostgresServer;
 import dev.admp.testkit.postgres.PostgresDatabase;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,11 +12,12 @@ import org.junit.jupiter.api.Tag;
 @Tag("postgres")
 class PostgresVerbsTest extends StoreVerbsTest {
   private static EmbeddedPostgresServer server;
-  private PostgresDatabase database;
+  private static PostgresDatabase database;
 
   @BeforeAll
   static void startServer() {
     server = EmbeddedPostgresServer.start();
+    database = server.createDatabase();
   }
 
   @AfterAll
@@ -28,10 +31,20 @@ class PostgresVerbsTest extends StoreVerbsTest {
         .withConnectionTimeout(Duration.ofSeconds(2));
   }
 
+  /** Empties the tables of a database the store has migrated. */
+  static void truncate(PostgresDatabase db) {
+    try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      c.createStatement().execute("TRUNCATE messages, agents RESTART IDENTITY");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot empty the test database", e);
+    }
+  }
+
   @Override
   protected JdbcStore openStore() {
-    database = server.createDatabase();
-    return JdbcStore.postgres(settings(database));
+    JdbcStore store = JdbcStore.postgres(settings(database));
+    truncate(database);
+    return store;
   }
 
   @Override

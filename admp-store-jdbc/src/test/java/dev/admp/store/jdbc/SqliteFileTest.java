@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,29 @@ class SqliteFileTest {
       assertThat(reopened.inboxStats(id("bob"))).isEqualTo(new InboxStats(1, 1, 0, 0, 0));
       assertThat(reopened.ack(id("bob"), leased.id(), new LeaseMatch.Exactly(leased.lease().orElseThrow().id()), T0))
           .isInstanceOf(Transition.Done.class);
+    }
+  }
+
+  @Test
+  void fileOfTheFirstSchemaVersionIsUpgradedOnStartKeepingItsMessages() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("admp.db");
+    Flyway.configure().dataSource(url, null, null).locations(SqlDialect.SQLITE.migrations())
+        .table("admp_schema_history").target("1").load().migrate();
+    try (var c = DriverManager.getConnection(url)) {
+      c.createStatement().execute("""
+          INSERT INTO messages (id, from_agent, to_agent, envelope, state, attempts, created_at, updated_at,
+                                visible_at, expires_at)
+          VALUES ('old', 'alice', 'bob', '{}', 'queued', 0, 0, 0, 0, 9999999999999)""");
+    }
+
+    try (JdbcStore store = JdbcStore.sqlite(dir)) {
+      assertThat(store.lease(id("bob"), 1, T0, T0.plusSeconds(60))).extracting(m -> m.id().value())
+          .containsExactly("old");
+    }
+    try (var c = DriverManager.getConnection(url);
+         var rs = c.createStatement().executeQuery("SELECT MAX(version) FROM admp_schema_history")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isGreaterThan(1);
     }
   }
 

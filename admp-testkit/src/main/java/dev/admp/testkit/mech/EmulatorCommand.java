@@ -10,11 +10,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The emulator as a command:
- * {@code [--host H] [--port N] [--tls] [--ca-file PATH] [--capabilities filter,offset,return_document,batch|all]
+ * {@code [--host H] [--port N] [--tls] [--no-http2] [--ca-file PATH] [--capabilities filter,offset,return_document,batch|all]
  * [--api-key K] [--seed S] [--latency-ms MS]}. Runs until the process is stopped.
  */
 final class EmulatorCommand {
-  static final String USAGE = "usage: mech-emulator [--host H] [--port N] [--tls] [--ca-file PATH] "
+  static final String USAGE = "usage: mech-emulator [--host H] [--port N] [--tls] [--no-http2] [--ca-file PATH] "
       + "[--capabilities LIST|all] [--api-key KEY] [--seed S] [--latency-ms MS]";
 
   /** What the arguments ask for. */
@@ -68,8 +68,8 @@ final class EmulatorCommand {
     Duration latency = Duration.ZERO;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--host" -> options = new MechEmulator.Options(value(args, ++i), options.port(), options.transport(),
-            options.apiKey(), options.capabilities(), options.seed());
+        case "--host" -> options = options.withHost(value(args, ++i));
+        case "--no-http2" -> options = options.withProtocols(MechEmulator.Protocols.HTTP_1_1);
         case "--port" -> options = options.withPort(number(args, ++i));
         case "--tls" -> options = options.withTls();
         case "--ca-file" -> caFile = Path.of(value(args, ++i));

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.QuietException;
@@ -54,7 +55,8 @@ final class EmulatorHandler extends Handler.Abstract {
   }
 
   @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+  public boolean handle(Request request, Response response, Callback completion) throws Exception {
+    Callback callback = completion;
     String rawPath = request.getHttpURI().getPath();
     if (rawPath.startsWith(CONTROL_PREFIX)) {
       String body = Content.Source.asString(request, StandardCharsets.UTF_8);
@@ -78,7 +80,7 @@ final class EmulatorHandler extends Handler.Abstract {
     counters.request(call.route());
 
     Faults f = faults.faults();
-    applyConnectionPolicy(request, response, f);
+    callback = applyConnectionPolicy(request, response, f, callback);
     if (f.latency().isPositive()) {
       Thread.sleep(f.latency());
     }
@@ -119,15 +121,41 @@ final class EmulatorHandler extends Handler.Abstract {
     return given != null && MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8));
   }
 
-  private void applyConnectionPolicy(Request request, Response response, Faults f) {
+  /**
+   * HTTP/1.1 gets {@code Connection: close} and the {@code Keep-Alive} hint as headers; HTTP/2
+   * forbids both, so there the connection is closed once the response is out, and only the idle
+   * timeout applies. Returns the callback to complete the response with.
+   */
+  private Callback applyConnectionPolicy(Request request, Response response, Faults f, Callback callback) {
+    boolean http2 = request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2;
+    Callback result = callback;
     if (f.connections() == Faults.ConnectionPolicy.CLOSE_AFTER_RESPONSE) {
-      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      if (http2) {
+        var connection = request.getConnectionMetaData().getConnection();
+        result = new Callback() {
+          @Override
+          public void succeeded() {
+            callback.succeeded();
+            connection.close();
+          }
+
+          @Override
+          public void failed(Throwable x) {
+            callback.failed(x);
+          }
+        };
+      } else {
+        response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      }
     }
     f.keepAliveTimeout().ifPresent(t -> {
-      response.getHeaders().put("Keep-Alive", "timeout=" + t.toSeconds());
+      if (!http2) {
+        response.getHeaders().put("Keep-Alive", "timeout=" + t.toSeconds());
+      }
       // The hint is honest: the server really drops the connection after that much idle time.
       request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(t.toMillis());
     });
+    return result;
   }
 
   /** Closes the TCP connection with SO_LINGER 0, so the client sees a reset rather than a clean close. */

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -38,23 +40,28 @@ public final class MechEmulator implements AutoCloseable {
   /** Plain HTTP, or HTTPS with a certificate generated at start. */
   public enum Transport { HTTP, HTTPS }
 
+  /** Which HTTP versions HTTPS offers (by ALPN); plain HTTP is always HTTP/1.1 only. */
+  public enum Protocols { HTTP_1_1, HTTP_1_1_AND_2 }
+
   /**
    * How to start the emulator.
    *
    * @param host address to bind, loopback by default
    * @param port TCP port, 0 for any free one
    * @param transport HTTP or HTTPS
+   * @param protocols whether HTTPS also offers HTTP/2
    * @param apiKey the key every API request must carry in {@code X-API-Key}
    * @param capabilities the extensions switched on at start
    * @param seed seeds the fault draws
    */
-  public record Options(String host, int port, Transport transport, String apiKey, Set<Capability> capabilities,
-      long seed) {
+  public record Options(String host, int port, Transport transport, Protocols protocols, String apiKey,
+      Set<Capability> capabilities, long seed) {
     public static final String DEFAULT_API_KEY = "emulator-key";
 
     public Options {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(transport, "transport");
+      Objects.requireNonNull(protocols, "protocols");
       Objects.requireNonNull(apiKey, "apiKey");
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0-65535, was " + port);
@@ -65,25 +72,33 @@ public final class MechEmulator implements AutoCloseable {
       capabilities = Set.copyOf(capabilities);
     }
 
-    /** Loopback, any port, plain HTTP, key {@value #DEFAULT_API_KEY}, baseline only, seed 42. */
+    /** Loopback, any port, plain HTTP (HTTP/2 too once TLS is on), key {@value #DEFAULT_API_KEY}, baseline only, seed 42. */
     public static Options defaults() {
-      return new Options("127.0.0.1", 0, Transport.HTTP, DEFAULT_API_KEY, Set.of(), 42);
+      return new Options("127.0.0.1", 0, Transport.HTTP, Protocols.HTTP_1_1_AND_2, DEFAULT_API_KEY, Set.of(), 42);
+    }
+
+    public Options withHost(String h) {
+      return new Options(h, port, transport, protocols, apiKey, capabilities, seed);
+    }
+
+    public Options withProtocols(Protocols p) {
+      return new Options(host, port, transport, p, apiKey, capabilities, seed);
     }
 
     public Options withPort(int p) {
-      return new Options(host, p, transport, apiKey, capabilities, seed);
+      return new Options(host, p, transport, protocols, apiKey, capabilities, seed);
     }
 
     public Options withTls() {
-      return new Options(host, port, Transport.HTTPS, apiKey, capabilities, seed);
+      return new Options(host, port, Transport.HTTPS, protocols, apiKey, capabilities, seed);
     }
 
     public Options withApiKey(String key) {
-      return new Options(host, port, transport, key, capabilities, seed);
+      return new Options(host, port, transport, protocols, key, capabilities, seed);
     }
 
     public Options withCapabilities(Set<Capability> caps) {
-      return new Options(host, port, transport, apiKey, caps, seed);
+      return new Options(host, port, transport, protocols, apiKey, caps, seed);
     }
 
     public Options withAllCapabilities() {
@@ -91,12 +106,13 @@ public final class MechEmulator implements AutoCloseable {
     }
 
     public Options withSeed(long s) {
-      return new Options(host, port, transport, apiKey, capabilities, s);
+      return new Options(host, port, transport, protocols, apiKey, capabilities, s);
     }
 
     @Override
     public String toString() {
-      return "Options[host=" + host + ", port=" + port + ", transport=" + transport + ", apiKey=<redacted>"
+      return "Options[host=" + host + ", port=" + port + ", transport=" + transport + ", protocols=" + protocols
+          + ", apiKey=<redacted>"
           + ", capabilities=" + capabilities + ", seed=" + seed + "]";
     }
   }
@@ -134,9 +150,7 @@ public final class MechEmulator implements AutoCloseable {
     http.setUriCompliance(UriCompliance.UNSAFE);
     http.setSendServerVersion(false);
     HttpConnectionFactory h1 = new HttpConnectionFactory(http);
-    ServerConnector c = tls
-        .map(t -> new ServerConnector(s, new SslConnectionFactory(sslContextFactory(t), h1.getProtocol()), h1))
-        .orElseGet(() -> new ServerConnector(s, h1));
+    ServerConnector c = tls.map(t -> secureConnector(s, t, http, h1)).orElseGet(() -> new ServerConnector(s, h1));
     c.setHost(options.host());
     c.setPort(options.port());
     // Longer than a client's usual keep-alive, so the server is not the one closing pooled connections.
@@ -155,6 +169,16 @@ public final class MechEmulator implements AutoCloseable {
     this.connector = c;
     this.handler = h;
     return this;
+  }
+
+  private ServerConnector secureConnector(Server s, EmulatorTls t, HttpConfiguration http, HttpConnectionFactory h1) {
+    if (options.protocols() == Protocols.HTTP_1_1) {
+      return new ServerConnector(s, new SslConnectionFactory(sslContextFactory(t), h1.getProtocol()), h1);
+    }
+    HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+    ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+    alpn.setDefaultProtocol(h1.getProtocol());
+    return new ServerConnector(s, new SslConnectionFactory(sslContextFactory(t), alpn.getProtocol()), alpn, h2, h1);
   }
 
   private static SslContextFactory.Server sslContextFactory(EmulatorTls t) {

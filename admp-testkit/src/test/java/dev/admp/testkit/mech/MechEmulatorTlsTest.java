@@ -87,4 +87,38 @@ class MechEmulatorTlsTest {
       mech.faults(Faults.NONE);
     }
   }
+
+  @Test
+  void offersHttp2AndMultiplexesParallelRequestsOnOneConnection() throws Exception {
+    HttpClient http2 = HttpClient.newBuilder().sslContext(mech.clientSslContext()).build();
+    MechCalls calls = new MechCalls(http2, mech.baseUrl(), "h2", mech.apiKey());
+    assertThat(calls.list("c", "").raw().version()).isEqualTo(HttpClient.Version.HTTP_2);
+    mech.resetCounters();
+
+    java.util.List<java.util.concurrent.CompletableFuture<Integer>> parallel = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      parallel.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> calls.list("c", "").status()));
+    }
+
+    assertThat(parallel).allSatisfy(f -> assertThat(f.join()).isEqualTo(200));
+    assertThat(mech.stats().connectionsAccepted()).isZero();
+    assertThat(mech.stats().requests(Route.LIST)).isEqualTo(20);
+  }
+
+  @Test
+  void closeAfterResponseAlsoClosesHttp2Connections() {
+    MechCalls calls = new MechCalls(HttpClient.newBuilder().sslContext(mech.clientSslContext()).build(),
+        mech.baseUrl(), "h2", mech.apiKey());
+    mech.resetCounters();
+    mech.faults(Faults.NONE.withConnections(Faults.ConnectionPolicy.CLOSE_AFTER_RESPONSE));
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertThat(calls.list("c", "").raw().version()).isEqualTo(HttpClient.Version.HTTP_2);
+      }
+    } finally {
+      mech.faults(Faults.NONE);
+    }
+
+    assertThat(mech.stats().connectionsAccepted()).isEqualTo(3);
+  }
 }

@@ -1,0 +1,11 @@
+package dev.admp.server.api;
+
+import dev.admp.server.TestHub;
+
+/** The SDK against a hub in {@code AUTH_MODE=legacy}. */
+class LegacyModeSdkTest extends SdkContractTest {
+  @Override
+  TestHub startHub() {
+    return TestHub.legacyMode();
+  }
+}
