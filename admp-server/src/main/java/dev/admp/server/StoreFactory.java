@@ -15,7 +15,7 @@ final class StoreFactory {
       case StoreConfig.Memory memory -> new InMemoryStore();
       case StoreConfig.Sqlite sqlite -> throw notInThisBuild(config);
       case StoreConfig.Postgres postgres -> throw notInThisBuild(config);
-      case StoreConfig.Mech mech -> throw notInThisBuild(config);
+      case StoreConfig.Mech mech -> MechBackend.open(mech);
     };
   }
 

@@ -9,11 +9,13 @@ import java.util.Map;
 public final class TestHub implements AutoCloseable {
   private final Hub hub;
   private final MutableClock clock;
+  private final String storage;
   private final java.net.http.HttpClient http = HubClient.newHttpClient();
 
-  private TestHub(Hub hub, MutableClock clock) {
+  private TestHub(Hub hub, MutableClock clock, String storage) {
     this.hub = hub;
     this.clock = clock;
+    this.storage = storage;
   }
 
   /** Starts a hub on a clock that tests move by hand, starting at the current time. */
@@ -21,7 +23,8 @@ public final class TestHub implements AutoCloseable {
     MutableClock clock = new MutableClock(Instant.now());
     Map<String, String> all = new HashMap<>(Map.of("STORAGE_BACKEND", "memory"));
     all.putAll(env);
-    return new TestHub(Hub.create(AdmpConfig.fromEnv(all).withPort(0), clock).start(), clock);
+    AdmpConfig config = AdmpConfig.fromEnv(all).withPort(0);
+    return new TestHub(Hub.create(config, clock).start(), clock, config.store().backend());
   }
 
   public static TestHub signatureMode() {
@@ -38,6 +41,11 @@ public final class TestHub implements AutoCloseable {
 
   public MutableClock clock() {
     return clock;
+  }
+
+  /** The storage backend's name ({@code STORAGE_BACKEND}), as {@code /health} reports it. */
+  public String storage() {
+    return storage;
   }
 
   public HubClient client() {
