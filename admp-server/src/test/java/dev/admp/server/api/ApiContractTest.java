@@ -67,7 +67,7 @@ abstract class ApiContractTest {
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asText()).isEqualTo("healthy");
-    assertThat(health.json().get("storage").asText()).isEqualTo("memory");
+    assertThat(health.json().get("storage").asText()).isEqualTo(hub.storage());
     assertThat(health.json().get("version").asText()).isNotBlank();
     assertThat(health.json().get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
   }
@@ -94,7 +94,7 @@ abstract class ApiContractTest {
 
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.header("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-    assertThat(metrics.body()).contains("admp_messages_sent_total 1.0", "admp_store_round_trips_total{backend=\"memory\"}",
+    assertThat(metrics.body()).contains("admp_messages_sent_total 1.0", "admp_store_round_trips_total{backend=\"" + hub.storage() + "\"}",
         "http_server_requests_seconds_count{method=\"POST\",route=\"/api/agents/{id}/messages\",status=\"201\"}");
   }
 
