@@ -128,7 +128,12 @@ public final class Hub implements AutoCloseable {
       LOG.warn("AUTH_MODE=legacy: agent-scoped routes only check that the agent exists; any client can act"
           + " for any agent. Use AUTH_MODE=signature unless old clients need this.");
     }
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
     long interval = config.sweep().interval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweepOnce, interval, interval, TimeUnit.MILLISECONDS);
     LOG.info("hub started port={} {}", server.port(), config.redacted());
