@@ -4,6 +4,7 @@ import dev.admp.server.Hub;
 import dev.admp.server.config.AdmpConfig;
 import dev.admp.server.config.ConfigException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -26,23 +27,43 @@ final class ServeCommand implements Callable<Integer> {
   Integer port;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (port != null && (port < 0 || port > 65535)) {
+      throw new CliFailure("--port must be 0-65535, was " + port);
+    }
     AdmpConfig config;
     try {
       config = AdmpConfig.fromEnv(admp.context.env());
     } catch (ConfigException e) {
-      e.problems().forEach(problem -> err.println("error: " + problem));
-      return 1;
+      return configurationFailed(e, err);
     }
     if (port != null) {
-      if (port < 0 || port > 65535) {
-        throw new CliFailure("--port must be 0-65535, was " + port);
-      }
       config = config.withPort(port);
     }
-    Hub hub = Hub.create(config).start();
+    Hub hub;
+    try {
+      hub = Hub.create(config);
+    } catch (ConfigException e) {
+      return configurationFailed(e, err);
+    }
+    try {
+      hub.start();
+    } catch (RuntimeException e) {
+      hub.close();
+      throw e;
+    }
+    return runUntilStopped(hub, config, out);
+  }
+
+  private static int configurationFailed(ConfigException e, PrintWriter err) {
+    // One line per bad variable, each naming it.
+    e.problems().forEach(problem -> err.println("error: " + problem));
+    return 1;
+  }
+
+  private static int runUntilStopped(Hub hub, AdmpConfig config, PrintWriter out) {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread shutdown = new Thread(() -> {
       hub.close();
@@ -50,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
     }, "admp-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
     out.println("admp: hub listening on http://localhost:" + hub.port() + " (storage " + config.store().backend()
-        + ", auth " + config.auth().mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        + ", auth " + config.auth().mode().name().toLowerCase(Locale.ROOT) + ")");
     out.flush();
     try {
       stopped.await();

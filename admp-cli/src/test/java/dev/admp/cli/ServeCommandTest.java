@@ -81,4 +81,16 @@ class ServeCommandTest {
     assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.startsWith("error: "))
         .anyMatch(l -> l.contains("PORT")).anyMatch(l -> l.contains("AUTH_MODE"));
   }
+
+  @Test
+  void portInUseIsOneErrorLineAndStatusOne() throws Exception {
+    StringWriter err = new StringWriter();
+    try (var taken = new java.net.ServerSocket(0)) {
+      int status = AdmpCommand.run(new CliContext(Map.of("STORAGE_BACKEND", "memory"), home),
+          new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--port", Integer.toString(taken.getLocalPort()));
+
+      assertThat(status).isEqualTo(1);
+    }
+    assertThat(err.toString().lines()).hasSize(1).first().asString().startsWith("error: ");
+  }
 }
