@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         ReplyCommand.class,
         StatusCommand.class,
         InboxCommand.class,
+        BenchSubcommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 on success, 1 on any failure (one 'error:' line on standard error)."})
 final class AdmpCommand implements Runnable {
