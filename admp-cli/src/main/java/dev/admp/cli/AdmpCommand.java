@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         NackCommand.class,
         ReplyCommand.class,
         StatusCommand.class,
+        MechEmulatorCommand.class,
         InboxCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 on success, 1 on any failure (one 'error:' line on standard error)."})
