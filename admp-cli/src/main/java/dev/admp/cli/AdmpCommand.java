@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         StatusCommand.class,
         MechEmulatorCommand.class,
         InboxCommand.class,
+        BenchSubcommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 on success, 1 on any failure (one 'error:' line on standard error)."})
 final class AdmpCommand implements Runnable {

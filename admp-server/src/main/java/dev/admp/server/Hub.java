@@ -6,6 +6,7 @@ import dev.admp.agent.AgentSettings;
 import dev.admp.inbox.EnvelopeSignaturePolicy;
 import dev.admp.inbox.InboxService;
 import dev.admp.inbox.InboxSettings;
+import dev.admp.inbox.InboxSignal;
 import dev.admp.inbox.LocalInboxSignal;
 import dev.admp.server.agents.AgentRoutes;
 import dev.admp.server.auth.AgentAuthentication;
@@ -22,6 +23,7 @@ import dev.admp.server.ops.OpsRoutes;
 import dev.admp.server.webhook.HttpWebhookDispatcher;
 import dev.admp.server.webhook.WebhookSettings;
 import dev.admp.store.Store;
+import dev.admp.store.StoreCounters;
 import dev.admp.store.StoreUnavailableException;
 import dev.admp.sweep.SweepService;
 import dev.admp.sweep.SweepSettings;
@@ -52,7 +54,7 @@ public final class Hub implements AutoCloseable {
   private final ApiServer server;
   private final ScheduledExecutorService sweeper;
 
-  private Hub(AdmpConfig config, Clock clock, Store store) {
+  private Hub(AdmpConfig config, Clock clock, Store store, InboxSignal signal) {
     this.config = config;
     this.clock = clock;
     this.store = store;
@@ -66,7 +68,7 @@ public final class Hub implements AutoCloseable {
     AgentService agents = new AgentService(store, clock, agentSettings);
     InboxService inbox = new InboxService(store, agents, clock, new InboxSettings(config.messages().defaultTtl(),
         config.messages().maxTtl(), config.messages().maxAttempts(), CLOCK_SKEW, signaturePolicy(config)),
-        webhooks, new LocalInboxSignal());
+        webhooks, signal);
     this.sweep = new SweepService(store, new SweepSettings(config.messages().maxAttempts(), config.sweep().retention()));
     ObjectMapper json = JsonMapping.create();
     JsonBodies bodies = new JsonBodies(config.http().maxBodyBytes());
@@ -88,9 +90,23 @@ public final class Hub implements AutoCloseable {
 
   /** A hub on the given clock (tests move time with it); not yet listening. */
   public static Hub create(AdmpConfig config, Clock clock) {
-    Store store = StoreFactory.open(config.store());
+    // The store may learn of new messages from other hub nodes (PostgreSQL NOTIFY); it wakes
+    // this node's long polls through the same signal the inbox service uses.
+    InboxSignal signal = new LocalInboxSignal();
+    return assemble(config, clock, StoreFactory.open(config.store(), signal::wake), signal);
+  }
+
+  /**
+   * A hub on a store opened elsewhere (a store wrapped by a benchmark or a fault-injecting test);
+   * {@code config.store()} is then only descriptive. The hub owns the store and closes it.
+   */
+  public static Hub create(AdmpConfig config, Clock clock, Store store) {
+    return assemble(config, clock, store, new LocalInboxSignal());
+  }
+
+  private static Hub assemble(AdmpConfig config, Clock clock, Store store, InboxSignal signal) {
     try {
-      return new Hub(config, clock, store);
+      return new Hub(config, clock, store, signal);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -131,6 +147,11 @@ public final class Hub implements AutoCloseable {
   /** The port the hub listens on (after {@link #start()}). */
   public int port() {
     return server.port();
+  }
+
+  /** The store's round trips and opened connections since it opened (the benchmark reads them). */
+  public StoreCounters storeCounters() {
+    return store.counters();
   }
 
   /** Every HTTP route the hub serves. */

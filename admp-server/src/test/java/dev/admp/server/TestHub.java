@@ -21,10 +21,21 @@ public final class TestHub implements AutoCloseable {
   /** Starts a hub on a clock that tests move by hand, starting at the current time. */
   public static TestHub start(Map<String, String> env) {
     MutableClock clock = new MutableClock(Instant.now());
+    AdmpConfig config = config(env);
+    return new TestHub(Hub.create(config, clock).start(), clock, config.store().backend());
+  }
+
+  /** Starts a hub on the given store. */
+  public static TestHub start(Map<String, String> env, dev.admp.store.Store store) {
+    MutableClock clock = new MutableClock(Instant.now());
+    AdmpConfig config = config(env);
+    return new TestHub(Hub.create(config, clock, store).start(), clock, store.name());
+  }
+
+  private static AdmpConfig config(Map<String, String> env) {
     Map<String, String> all = new HashMap<>(Map.of("STORAGE_BACKEND", "memory"));
     all.putAll(env);
-    AdmpConfig config = AdmpConfig.fromEnv(all).withPort(0);
-    return new TestHub(Hub.create(config, clock).start(), clock, config.store().backend());
+    return AdmpConfig.fromEnv(all).withPort(0);
   }
 
   public static TestHub signatureMode() {

@@ -58,8 +58,8 @@ class SqliteRestartTest {
 
     try (HubProcess hub = HubProcess.start(env); AdmpClient client = hub.client()) {
       AdmpClient asBob = client.withAgent(bob);
-      assertThat(client.getAgent(alice.agentId()).agentId()).isEqualTo(alice.agentId());
-      assertThat(asBob.trustedAgents()).containsExactly(alice.agentId());
+      assertThat(client.withAgent(alice).getAgent(alice.agentId()).agentId()).isEqualTo(alice.agentId());
+      assertThat(asBob.trustedAgents()).containsExactly("alice");
       assertThat(asBob.inboxStats()).isEqualTo(new InboxStats(5, 3, 0, 2, 0, 0, 0));
       for (String id : ackedBeforeRestart) {
         assertThat(client.withAgent(alice).status(id).status()).isEqualTo("acked");

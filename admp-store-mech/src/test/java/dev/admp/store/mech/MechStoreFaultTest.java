@@ -162,6 +162,35 @@ class MechStoreFaultTest {
 
   @ParameterizedTest
   @EnumSource(Kind.class)
+  void writesWhoseRepliesAreLostAreNeitherDoubledNorReportedAsConflicts(Kind kind) {
+    String app = MechTestEmulator.newApp();
+    try (MechTestEmulator emulator = MechTestEmulator.start(kind.capabilities);
+        MechStore store = MechStore.open(emulator.config(app))) {
+      store.registerAgent(agent(BOB));
+      emulator.mech.faults(Faults.NONE.withLostReplyRate(0.4));
+
+      for (int i = 0; i < 30; i++) {
+        var m = message("m-" + i, BOB);
+        assertThat(untilAvailable(() -> store.enqueue(m, at(0))))
+            .isInstanceOfAny(EnqueueOutcome.Enqueued.class, EnqueueOutcome.Duplicate.class);
+      }
+      Map<MessageId, Integer> delivered = new HashMap<>();
+      for (List<Message> batch; !(batch = untilAvailable(() -> store.lease(BOB, 1, at(1), at(3_600)))).isEmpty(); ) {
+        Message m = batch.getFirst();
+        delivered.merge(m.id(), 1, Integer::sum);
+        assertThat(untilAvailable(() -> store.ack(BOB, m.id(), LeaseMatch.any(), at(2))))
+            .isInstanceOf(Transition.Done.class);
+      }
+      emulator.mech.faults(Faults.NONE);
+
+      assertThat(delivered).hasSize(30);
+      assertThat(delivered.values()).containsOnly(1);
+      assertThat(emulator.mech.size(app, MessageDocument.COLLECTION)).isEqualTo(30);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kind.class)
   void theApiKeyNeverAppearsInTheLogs(Kind kind) {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     Logger mechLogs = (Logger) LoggerFactory.getLogger("dev.admp.store.mech");
