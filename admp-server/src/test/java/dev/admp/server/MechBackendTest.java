@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.admp.server.HubClient.Response;
 import dev.admp.server.config.AdmpConfig;
+import dev.admp.server.config.ConfigException;
 import dev.admp.server.config.MechLimits;
 import dev.admp.server.config.Secret;
 import dev.admp.server.config.StoreConfig;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -29,6 +31,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code STORAGE_BACKEND=mech} as the hub opens it: settings, ownership of the app, start-up failures, outages. */
 class MechBackendTest {
@@ -114,6 +117,18 @@ class MechBackendTest {
         .hasMessageContaining("MECH_APP_ID=" + env.get("MECH_APP_ID"))
         .hasMessageContaining("refused the API key")
         .hasMessageNotContaining("wrong-s3cret");
+  }
+
+  @Test
+  void caFileWithoutCertificatesIsAConfigurationErrorNamingMechCaFile(@TempDir Path dir) throws IOException {
+    Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+    Map<String, String> env = new HashMap<>(MECH.hubEnv());
+    env.put("MECH_BASE_URL", "https://127.0.0.1:" + MECH.emulator().port());
+    env.put("MECH_CA_FILE", notPem.toString());
+
+    assertThatThrownBy(() -> Hub.create(AdmpConfig.fromEnv(env).withPort(0)))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
+            .startsWith("MECH_CA_FILE must hold PEM CA certificates").contains(notPem.toString()));
   }
 
   @Test
