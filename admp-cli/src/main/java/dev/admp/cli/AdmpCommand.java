@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "admp", mixinStandardHelpOptions = true, versionProvider = AdmpCommand.Version.class,
     description = "The ADMP hub and its client: run a hub, or act as an agent on one.",
     subcommands = {
+        ServeCommand.class,
         RegisterCommand.class,
         SendCommand.class,
         PullCommand.class,
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
         NackCommand.class,
         ReplyCommand.class,
         StatusCommand.class,
+        MechEmulatorCommand.class,
         InboxCommand.class,
+        BenchSubcommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit status: 0 on success, 1 on any failure (one 'error:' line on standard error)."})
 final class AdmpCommand implements Runnable {

@@ -18,11 +18,13 @@ import dev.admp.server.http.ApiServer;
 import dev.admp.server.http.JsonBodies;
 import dev.admp.server.http.JsonMapping;
 import dev.admp.server.inbox.InboxRoutes;
+import dev.admp.server.inbox.LongPolls;
 import dev.admp.server.ops.HubMetrics;
 import dev.admp.server.ops.OpsRoutes;
 import dev.admp.server.webhook.HttpWebhookDispatcher;
 import dev.admp.server.webhook.WebhookSettings;
 import dev.admp.store.Store;
+import dev.admp.store.StoreCounters;
 import dev.admp.store.StoreUnavailableException;
 import dev.admp.sweep.SweepService;
 import dev.admp.sweep.SweepSettings;
@@ -52,6 +54,7 @@ public final class Hub implements AutoCloseable {
   private final SweepService sweep;
   private final ApiServer server;
   private final ScheduledExecutorService sweeper;
+  private final LongPolls longPolls = new LongPolls();
 
   private Hub(AdmpConfig config, Clock clock, Store store, InboxSignal signal) {
     this.config = config;
@@ -76,7 +79,7 @@ public final class Hub implements AutoCloseable {
         new AgentAuthentication(config.auth().mode(), agents, new RequestSignatures(agents, clock)), metrics,
         List.of(
             new AgentRoutes(agents, agentSettings, bodies),
-            new InboxRoutes(inbox, bodies, metrics),
+            new InboxRoutes(inbox, bodies, metrics, longPolls),
             new OpsRoutes(store, inbox::hubStats, metrics, clock, version),
             new DocsRoutes(json, version))));
     this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("admp-sweep").daemon().factory());
@@ -92,7 +95,18 @@ public final class Hub implements AutoCloseable {
     // The store may learn of new messages from other hub nodes (PostgreSQL NOTIFY); it wakes
     // this node's long polls through the same signal the inbox service uses.
     InboxSignal signal = new LocalInboxSignal();
-    Store store = StoreFactory.open(config.store(), signal::wake);
+    return assemble(config, clock, StoreFactory.open(config.store(), signal::wake), signal);
+  }
+
+  /**
+   * A hub on a store opened elsewhere (a store wrapped by a benchmark or a fault-injecting test);
+   * {@code config.store()} is then only descriptive. The hub owns the store and closes it.
+   */
+  public static Hub create(AdmpConfig config, Clock clock, Store store) {
+    return assemble(config, clock, store, new LocalInboxSignal());
+  }
+
+  private static Hub assemble(AdmpConfig config, Clock clock, Store store, InboxSignal signal) {
     try {
       return new Hub(config, clock, store, signal);
     } catch (RuntimeException e) {
@@ -114,7 +128,12 @@ public final class Hub implements AutoCloseable {
       LOG.warn("AUTH_MODE=legacy: agent-scoped routes only check that the agent exists; any client can act"
           + " for any agent. Use AUTH_MODE=signature unless old clients need this.");
     }
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
     long interval = config.sweep().interval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweepOnce, interval, interval, TimeUnit.MILLISECONDS);
     LOG.info("hub started port={} {}", server.port(), config.redacted());
@@ -137,6 +156,11 @@ public final class Hub implements AutoCloseable {
     return server.port();
   }
 
+  /** The store's round trips and opened connections since it opened (the benchmark reads them). */
+  public StoreCounters storeCounters() {
+    return store.counters();
+  }
+
   /** Every HTTP route the hub serves. */
   public List<ApiServer.Route> routes() {
     return server.routes();
@@ -145,6 +169,7 @@ public final class Hub implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    longPolls.stopAll();
     try {
       server.close();
     } finally {

@@ -1,14 +1,12 @@
 package dev.admp.server;
 
 import dev.admp.agent.AgentId;
-import dev.admp.server.config.ConfigException;
 import dev.admp.server.config.Secret;
 import dev.admp.server.config.StoreConfig;
 import dev.admp.store.Store;
 import dev.admp.store.jdbc.JdbcStore;
 import dev.admp.store.jdbc.PostgresSettings;
 import dev.admp.store.memory.InMemoryStore;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** Opens the configured storage backend; the only place that knows every backend. */
@@ -24,7 +22,7 @@ final class StoreFactory {
       case StoreConfig.Memory memory -> new InMemoryStore();
       case StoreConfig.Sqlite sqlite -> JdbcStore.sqlite(sqlite.dataDir());
       case StoreConfig.Postgres postgres -> JdbcStore.postgres(postgresSettings(postgres), inboxWake);
-      case StoreConfig.Mech mech -> throw notInThisBuild(config);
+      case StoreConfig.Mech mech -> MechBackend.open(mech);
     };
   }
 
@@ -39,7 +37,4 @@ final class StoreFactory {
         config.connectTimeout(), config.statementTimeout(), parsed.agentCache());
   }
 
-  private static ConfigException notInThisBuild(StoreConfig config) {
-    return new ConfigException(List.of("STORAGE_BACKEND=" + config.backend() + " is not available in this build"));
-  }
 }

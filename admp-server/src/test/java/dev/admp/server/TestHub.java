@@ -9,19 +9,33 @@ import java.util.Map;
 public final class TestHub implements AutoCloseable {
   private final Hub hub;
   private final MutableClock clock;
+  private final String storage;
   private final java.net.http.HttpClient http = HubClient.newHttpClient();
 
-  private TestHub(Hub hub, MutableClock clock) {
+  private TestHub(Hub hub, MutableClock clock, String storage) {
     this.hub = hub;
     this.clock = clock;
+    this.storage = storage;
   }
 
   /** Starts a hub on a clock that tests move by hand, starting at the current time. */
   public static TestHub start(Map<String, String> env) {
     MutableClock clock = new MutableClock(Instant.now());
+    AdmpConfig config = config(env);
+    return new TestHub(Hub.create(config, clock).start(), clock, config.store().backend());
+  }
+
+  /** Starts a hub on the given store. */
+  public static TestHub start(Map<String, String> env, dev.admp.store.Store store) {
+    MutableClock clock = new MutableClock(Instant.now());
+    AdmpConfig config = config(env);
+    return new TestHub(Hub.create(config, clock, store).start(), clock, store.name());
+  }
+
+  private static AdmpConfig config(Map<String, String> env) {
     Map<String, String> all = new HashMap<>(Map.of("STORAGE_BACKEND", "memory"));
     all.putAll(env);
-    return new TestHub(Hub.create(AdmpConfig.fromEnv(all).withPort(0), clock).start(), clock);
+    return AdmpConfig.fromEnv(all).withPort(0);
   }
 
   public static TestHub signatureMode() {
@@ -38,6 +52,11 @@ public final class TestHub implements AutoCloseable {
 
   public MutableClock clock() {
     return clock;
+  }
+
+  /** The storage backend's name ({@code STORAGE_BACKEND}), as {@code /health} reports it. */
+  public String storage() {
+    return storage;
   }
 
   public HubClient client() {
@@ -65,7 +84,7 @@ public final class TestHub implements AutoCloseable {
 
   @Override
   public void close() {
-    http.close();
     hub.close();
+    http.shutdownNow(); // close() would wait for requests still in flight
   }
 }

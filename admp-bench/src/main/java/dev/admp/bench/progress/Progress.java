@@ -15,6 +15,8 @@ public interface Progress {
 
   /** How progress is shown. */
   enum Style {
+    /** A bar on a terminal, plain lines otherwise. */
+    AUTO,
     /** A bar redrawn in place: for a terminal. */
     BAR,
     /** One line per step: for logs and pipes. */
@@ -25,6 +27,7 @@ public interface Progress {
 
   static Progress of(Style style, PrintWriter err) {
     return switch (style) {
+      case AUTO -> of(Terminals.styleForStandardError(), err);
       case BAR -> new BarProgress(err);
       case LINES -> new LineProgress(err);
       case NONE -> new LineProgress(new PrintWriter(java.io.Writer.nullWriter()));

@@ -98,9 +98,10 @@ public sealed interface StoreConfig {
    * @param capabilities the server extensions to use: {@code filter}, {@code batch},
    *     {@code return_document}, {@code offset}
    * @param caFile a PEM CA to trust besides the system ones
+   * @param limits concurrency, cache, owner lease, retries and circuit breaker
    */
   record Mech(URI baseUrl, String appId, Secret apiKey, Set<String> capabilities, Optional<Path> caFile,
-      Duration connectTimeout, Duration requestTimeout) implements StoreConfig {
+      Duration connectTimeout, Duration requestTimeout, MechLimits limits) implements StoreConfig {
     /** Every capability {@code MECH_CAPABILITIES} may name. */
     public static final Set<String> KNOWN_CAPABILITIES = Set.of("filter", "batch", "return_document", "offset");
 
@@ -112,6 +113,7 @@ public sealed interface StoreConfig {
       Objects.requireNonNull(caFile, "caFile");
       Objects.requireNonNull(connectTimeout, "connectTimeout");
       Objects.requireNonNull(requestTimeout, "requestTimeout");
+      Objects.requireNonNull(limits, "limits");
       if (!KNOWN_CAPABILITIES.containsAll(capabilities)) {
         throw new IllegalArgumentException("unknown capabilities in " + capabilities);
       }
@@ -130,7 +132,13 @@ public sealed interface StoreConfig {
     public String describe() {
       return "mech(base_url=" + baseUrl + ", app_id=" + appId + ", api_key=<redacted>, capabilities="
           + capabilities.stream().sorted().toList() + ", ca_file=" + caFile.map(Path::toString).orElse("-")
-          + ", connect_timeout_ms=" + connectTimeout.toMillis() + ", request_timeout_ms=" + requestTimeout.toMillis() + ")";
+          + ", connect_timeout_ms=" + connectTimeout.toMillis() + ", request_timeout_ms=" + requestTimeout.toMillis()
+          + ", " + limits.describe() + ")";
+    }
+
+    @Override
+    public String toString() {
+      return describe();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.admp.server.config;
 
+import dev.admp.store.mech.MechStoreConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -75,11 +76,26 @@ final class StoreEnv {
     Optional<Path> caFile = caFile(env);
     Duration connectTimeout = env.millis("MECH_CONNECT_TIMEOUT_MS", 5_000, 100, 600_000);
     Duration requestTimeout = env.millis("MECH_REQUEST_TIMEOUT_MS", 10_000, 100, 600_000);
+    MechLimits limits = mechLimits(env);
     if (baseUrl.isEmpty() || appId.isEmpty() || apiKey.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new StoreConfig.Mech(baseUrl.get(), appId.get(), apiKey.get(), capabilities, caFile,
-        connectTimeout, requestTimeout));
+        connectTimeout, requestTimeout, limits));
+  }
+
+  /** Defaults are the store's own, so they live in one place. */
+  private static MechLimits mechLimits(EnvReader env) {
+    MechStoreConfig.Resilience defaults = MechStoreConfig.Resilience.DEFAULTS;
+    return new MechLimits(
+        env.integer("MECH_MAX_CONCURRENT_CALLS", MechStoreConfig.DEFAULT_MAX_CONCURRENT_CALLS, 1, 1024),
+        env.integer("MECH_AGENT_CACHE_SIZE", MechStoreConfig.DEFAULT_AGENT_CACHE_SIZE, 1, 10_000_000),
+        env.millis("MECH_OWNER_TTL_MS", MechStoreConfig.DEFAULT_OWNER_TTL.toMillis(), 3_000, 3_600_000),
+        env.integer("MECH_RETRY_ATTEMPTS", defaults.maxAttempts(), 1, 10),
+        env.millis("MECH_RETRY_BACKOFF_MS", defaults.initialBackoff().toMillis(), 1, 60_000),
+        env.integer("MECH_CIRCUIT_FAILURE_RATE", Math.round(defaults.failureRateThreshold()), 1, 100),
+        env.integer("MECH_CIRCUIT_WINDOW", defaults.window(), 2, 10_000),
+        env.millis("MECH_CIRCUIT_OPEN_MS", defaults.openFor().toMillis(), 100, 3_600_000));
   }
 
   private static Optional<URI> httpUrl(EnvReader env, String raw) {

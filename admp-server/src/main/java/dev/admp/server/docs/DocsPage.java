@@ -1,7 +1,6 @@
 package dev.admp.server.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -15,17 +14,11 @@ final class DocsPage {
 
   static String render(JsonNode openApi) {
     StringBuilder rows = new StringBuilder();
-    Iterator<Map.Entry<String, JsonNode>> paths = openApi.get("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
-      while (methods.hasNext()) {
-        Map.Entry<String, JsonNode> method = methods.next();
+    for (Map.Entry<String, JsonNode> path : openApi.get("paths").properties()) {
+      for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
         JsonNode op = method.getValue();
         StringBuilder responses = new StringBuilder();
-        Iterator<Map.Entry<String, JsonNode>> rs = op.get("responses").fields();
-        while (rs.hasNext()) {
-          Map.Entry<String, JsonNode> r = rs.next();
+        for (Map.Entry<String, JsonNode> r : op.get("responses").properties()) {
           responses.append("<li><b>").append(escape(r.getKey())).append("</b> ")
               .append(escape(r.getValue().path("description").asText())).append("</li>");
         }

@@ -41,7 +41,10 @@ public final class OpenApiDocument {
 
       **Path ids** may be percent-encoded as JavaScript's `encodeURIComponent` does (`agent%3A%2F%2Fbob`).
       Errors are `{"error": CODE, "message": text, "request_id": id}`; unknown routes are 404 NOT_FOUND,
-      wrong methods 405 METHOD_NOT_ALLOWED, malformed URIs 400 BAD_REQUEST.
+      wrong methods 405 METHOD_NOT_ALLOWED, malformed URIs 400 BAD_REQUEST. A body that is not JSON is
+      400 INVALID_JSON; JSON of the wrong shape or types is 400 with the route's validation code
+      (REGISTRATION_FAILED, SEND_FAILED, AGENT_ID_REQUIRED / INVALID_AGENT_ID, INVALID_WEBHOOK_URL, and
+      INVALID_REQUEST for heartbeat, pull, ack and nack).
       """;
 
   private OpenApiDocument() {}

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.http.UriCompliance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hub's HTTP server: Javalin on Jetty 12 with virtual threads. Routes come from the
@@ -50,6 +52,8 @@ public final class ApiServer implements AutoCloseable {
   /** One registered route, for documentation checks. */
   public record Route(String method, String path) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
   private final Javalin app;
 
   public ApiServer(Parts parts) {
@@ -72,8 +76,12 @@ public final class ApiServer implements AutoCloseable {
     });
     cfg.jetty.modifyServletContextHandler(h -> h.getServletHandler().setDecodeAmbiguousURIs(true));
     cfg.jetty.modifyServer(server -> server.setErrorHandler(errors.jettyErrorHandler()));
-    cfg.requestLogger.http((ctx, millis) -> parts.observer().finished(ctx.method().name(), routeOf(ctx),
-        ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000))));
+    cfg.requestLogger.http((ctx, millis) -> {
+      String route = routeOf(ctx);
+      parts.observer().finished(ctx.method().name(), route, ctx.statusCode(), Duration.ofNanos((long) (millis * 1e6)));
+      LOG.debug("request request_id={} method={} route={} status={} ms={}", RequestIds.of(ctx), ctx.method(), route,
+          ctx.statusCode(), Math.round(millis));
+    });
 
     errors.install(cfg.routes);
     cfg.routes.before(ctx -> {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.admp.protocol.crypto.Ed25519;
+import dev.admp.protocol.envelope.EnvelopeSignature;
+import dev.admp.protocol.json.JsJson;
 import dev.admp.server.HubClient;
 import dev.admp.server.HubClient.Response;
 import dev.admp.server.TestAgent;
@@ -65,7 +67,7 @@ abstract class ApiContractTest {
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asText()).isEqualTo("healthy");
-    assertThat(health.json().get("storage").asText()).isEqualTo("memory");
+    assertThat(health.json().get("storage").asText()).isEqualTo(hub.storage());
     assertThat(health.json().get("version").asText()).isNotBlank();
     assertThat(health.json().get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
   }
@@ -92,7 +94,7 @@ abstract class ApiContractTest {
 
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.header("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-    assertThat(metrics.body()).contains("admp_messages_sent_total 1.0", "admp_store_round_trips_total{backend=\"memory\"}",
+    assertThat(metrics.body()).contains("admp_messages_sent_total 1.0", "admp_store_round_trips_total{backend=\"" + hub.storage() + "\"}",
         "http_server_requests_seconds_count{method=\"POST\",route=\"/api/agents/{id}/messages\",status=\"201\"}");
   }
 
@@ -301,6 +303,22 @@ abstract class ApiContractTest {
     assertThat(message.get("attempts").asInt()).isEqualTo(1);
     assertThat(message.get("lease_until").asLong()).isEqualTo(hub.clock().millis() + 60_000);
     assertThat(message.get("lease_id").asText()).isNotBlank();
+  }
+
+  @Test
+  void unicodeAndEmojiEnvelopesArriveExactlyAndVerify() {
+    ObjectNode envelope = http.envelope(alice, bob.id(), "\u00fcn\u00efc\u00f8d\u00e9 \uD83D\uDE00");
+    envelope.putObject("body").put("text", "h\u00e9llo \uD83D\uDE00 \u2028 \u0000 \"q\" \\")
+        .put("small", 0.1).put("big", 1e21).put("int", 42).putArray("list").add("\u4e2d\u6587").add(-0.0);
+    signed(envelope, alice);
+
+    Response sent = http.post(agentPath(bob, "/messages"), envelope);
+
+    assertThat(sent.status()).isEqualTo(201);
+    JsonNode received = http.as(bob).post(agentPath(bob, "/inbox/pull"), "{}").json().get("envelope");
+    assertThat(received.get("subject").asText()).isEqualTo(envelope.get("subject").asText());
+    assertThat(JsJson.stringify(received.get("body"))).isEqualTo(JsJson.stringify(envelope.get("body")));
+    assertThat(EnvelopeSignature.verify((ObjectNode) received, alice.keys().publicKey())).isTrue();
   }
 
   @Test
@@ -552,6 +570,28 @@ abstract class ApiContractTest {
   }
 
   @Test
+  void nackUnderAnOldLeaseIsLeaseLost() {
+    String id = http.send(alice, bob, "x").json().get("message_id").asText();
+    String firstLease = http.as(bob).post(agentPath(bob, "/inbox/pull"), "{}").json().get("lease_id").asText();
+    http.as(bob).post(agentPath(bob, "/messages/" + enc(id) + "/nack"), "{}");
+    http.as(bob).post(agentPath(bob, "/inbox/pull"), "{}");
+
+    Response nacked = http.as(bob).post(agentPath(bob, "/messages/" + enc(id) + "/nack"),
+        object("lease_id", firstLease));
+
+    assertThat(nacked.status()).isEqualTo(409);
+    assertThat(nacked.error()).isEqualTo("LEASE_LOST");
+  }
+
+  @Test
+  void nackOfAnUnknownMessageIsMessageNotFound() {
+    Response nacked = http.as(bob).post(agentPath(bob, "/messages/nope/nack"), "{}");
+
+    assertThat(nacked.status()).isEqualTo(404);
+    assertThat(nacked.error()).isEqualTo("MESSAGE_NOT_FOUND");
+  }
+
+  @Test
   void nackOfAQueuedMessageIsNackFailed() {
     String id = http.send(alice, bob, "x").json().get("message_id").asText();
 
@@ -575,6 +615,29 @@ abstract class ApiContractTest {
     assertThat(received.get("subject").asText()).isEqualTo("answer");
     assertThat(received.get("to").asText()).isEqualTo("agent://alice");
     assertThat(received.get("correlation_id").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void replyAddressedToSomeoneElseIsSendFailed() {
+    String id = http.send(alice, bob, "question").json().get("message_id").asText();
+
+    Response replied = http.post(agentPath(bob, "/messages/" + enc(id) + "/reply"),
+        signed(http.envelope(bob, "agent://bob", "answer"), bob));
+
+    assertThat(replied.status()).isEqualTo(400);
+    assertThat(replied.error()).isEqualTo("SEND_FAILED");
+  }
+
+  @Test
+  void replyWithAnotherCorrelationIdIsSendFailed() {
+    String id = http.send(alice, bob, "question").json().get("message_id").asText();
+    ObjectNode reply = http.envelope(bob, null, "answer");
+    reply.put("correlation_id", "something-else");
+
+    Response replied = http.post(agentPath(bob, "/messages/" + enc(id) + "/reply"), signed(reply, bob));
+
+    assertThat(replied.status()).isEqualTo(400);
+    assertThat(replied.error()).isEqualTo("SEND_FAILED");
   }
 
   @Test

@@ -43,9 +43,14 @@ class BadInputTest {
   private String messageId;
   private String before;
 
+  /** The hub under test; a subclass runs the same requests on another storage backend. */
+  TestHub startHub(Map<String, String> env) {
+    return TestHub.start(env);
+  }
+
   @BeforeAll
   void start() {
-    hub = TestHub.start(Map.of("MAX_BODY_BYTES", MAX_BODY));
+    hub = startHub(Map.of("MAX_BODY_BYTES", MAX_BODY));
     http = hub.client();
     raw = new RawHttp(hub.hub().port());
     http.register(alice);

@@ -63,7 +63,7 @@ abstract class SdkContractTest {
   @Test
   void hubReportsHealthAndCounts() {
     assertThat(client.health().healthy()).isTrue();
-    assertThat(client.health().storage()).contains("memory");
+    assertThat(client.health().storage()).contains(hub.storage());
     HubStats stats = client.stats();
     assertThat(stats.agentsTotal()).isEqualTo(2);
     assertThat(stats.agentsOnline()).isEqualTo(2);

@@ -27,9 +27,14 @@ class LongPollTest {
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private String pullPath;
 
+  /** The hub under test; a subclass runs the same pulls on another storage backend. */
+  TestHub startHub() {
+    return TestHub.signatureMode();
+  }
+
   @BeforeEach
   void start() {
-    hub = TestHub.signatureMode();
+    hub = startHub();
     http = hub.client();
     http.register(alice);
     http.register(bob);

@@ -77,8 +77,8 @@ final class InboxIndex {
     }
   }
 
-  void commitCreated(Claim c) {
-    c.inbox().commit(c, c.after(), owners);
+  void commitCreated(Claim c, Message stored) {
+    c.inbox().commit(c, Optional.of(stored), owners);
     idVersion.incrementAndGet();
   }
 

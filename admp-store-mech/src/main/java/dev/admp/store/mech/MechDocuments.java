@@ -89,8 +89,7 @@ final class MechDocuments {
 
   /** True when the document is gone because of this call; a 404 on a repeat is our earlier attempt. */
   boolean delete(String collection, String key) {
-    MechHttp.Reply reply = http.send("DELETE", MechPaths.document(collection, key),
-        JsonNodeFactory.instance.objectNode());
+    MechHttp.Reply reply = http.delete(MechPaths.document(collection, key));
     return switch (reply.status()) {
       case 200, 204 -> true;
       case 404 -> reply.repeated();

@@ -61,6 +61,7 @@ final class MechHttp implements AutoCloseable {
   private final CircuitBreaker breaker;
   private final Bulkhead bulkhead;
   private final Retry retry;
+  private volatile String refusal;
 
   MechHttp(MechStoreConfig config, ObjectMapper json) {
     String base = config.baseUrl().toString().replaceAll("/+$", "");
@@ -120,12 +121,21 @@ final class MechHttp implements AutoCloseable {
     return connections.sum();
   }
 
+  /** From now on every call fails at once with {@code reason}. */
+  void refuseAll(String reason) {
+    refusal = reason;
+  }
+
   CircuitBreaker.State circuitState() {
     return breaker.getState();
   }
 
   Reply get(String path) {
     return call("GET", path, Optional.empty());
+  }
+
+  Reply delete(String path) {
+    return call("DELETE", path, Optional.empty());
   }
 
   Reply send(String method, String path, JsonNode body) {
@@ -138,6 +148,10 @@ final class MechHttp implements AutoCloseable {
    * {@link StoreUnavailableException}. Any other answer, 4xx included, is returned.
    */
   private Reply call(String method, String path, Optional<JsonNode> body) {
+    String refused = refusal;
+    if (refused != null) {
+      throw new StoreUnavailableException(refused);
+    }
     if (!breaker.tryAcquirePermission()) {
       throw new StoreUnavailableException("Mech is unavailable: the circuit is open after repeated failures");
     }

@@ -59,6 +59,7 @@ public final class MechStore implements Store {
   private final AgentDirectory agents;
   private final OwnerLease owner;
   private final IdCheckpoint checkpoint;
+  private final ClaimWriter writer;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService heartbeats;
   private volatile boolean owning;
@@ -76,6 +77,7 @@ public final class MechStore implements Store {
     this.agents = new AgentDirectory(config.agentCacheSize());
     this.owner = new OwnerLease(documents, clock, config.ownerTtl(), config.appId());
     this.checkpoint = new IdCheckpoint(documents);
+    this.writer = new ClaimWriter(documents, bulk, index);
     this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mech-owner-heartbeat");
       t.setDaemon(true);
@@ -195,7 +197,7 @@ public final class MechStore implements Store {
       agents.gone(id);
       Optional<IndexedInbox> inbox = index.existing(id);
       if (inbox.isPresent()) {
-        writeAll(interruptibly(() -> inbox.get().claimAll()));
+        writer.writeAll(interruptibly(() -> inbox.get().claimAll()));
         index.removeIfEmpty(id);
       }
       return existed;
@@ -224,12 +226,40 @@ public final class MechStore implements Store {
       throw e;
     }
     if (created == MechDocuments.Created.DUPLICATE) {
-      // A document this hub never indexed holds the id (written behind the hub's back).
+      return landedEarlier(claim, message);
+    }
+    index.commitCreated(claim, claim.next());
+    return new EnqueueOutcome.Enqueued(claim.next());
+  }
+
+  /**
+   * The id is taken in Mech but not in the index: an earlier send of this very message whose
+   * answer was lost (a timeout after the create landed) — then it is a duplicate of that one — or
+   * a document written behind the hub's back, which is a conflict. One extra read, on this path only.
+   */
+  private EnqueueOutcome landedEarlier(Claim claim, NewMessage message) {
+    Optional<Message> stored;
+    try {
+      stored = documents.get(MessageDocument.COLLECTION, message.id().value())
+          .flatMap(doc -> {
+            try {
+              return Optional.of(MessageDocument.read(doc).message());
+            } catch (IllegalArgumentException e) {
+              return Optional.empty();
+            }
+          })
+          .filter(m -> m.from().equals(message.from()) && m.to().equals(message.to())
+              && m.envelopeJson().equals(message.envelopeJson()) && m.dedupKey().equals(message.dedupKey()));
+    } catch (RuntimeException e) {
+      index.rollback(claim);
+      throw e;
+    }
+    if (stored.isEmpty()) {
       index.rollback(claim);
       return new EnqueueOutcome.IdConflict(message.id());
     }
-    index.commitCreated(claim);
-    return new EnqueueOutcome.Enqueued(claim.next());
+    index.commitCreated(claim, stored.get());
+    return new EnqueueOutcome.Duplicate(stored.get());
   }
 
   @Override
@@ -240,9 +270,9 @@ public final class MechStore implements Store {
     }
     List<Claim> claims = messages.get().claimVisible(max, now, leaseUntil);
     if (claims.size() == 1) {
-      return writeOne(claims.getFirst()).map(List::of).orElse(List.of());
+      return writer.writeOne(claims.getFirst()).map(List::of).orElse(List.of());
     }
-    List<Message> leased = writeAll(claims).stream().flatMap(Optional::stream).toList();
+    List<Message> leased = writer.writeAll(claims).stream().flatMap(Optional::stream).toList();
     if (leased.isEmpty() && !claims.isEmpty()) {
       throw new StoreUnavailableException("Mech is unavailable: no lease could be written");
     }
@@ -285,7 +315,7 @@ public final class MechStore implements Store {
     if (claimed.isEmpty()) {
       return decided;
     }
-    return writeOne(claimed.getFirst()).<Transition>map(Transition.Done::new).orElse(new Transition.NotFound(id));
+    return writer.writeOne(claimed.getFirst()).<Transition>map(Transition.Done::new).orElse(new Transition.NotFound(id));
   }
 
   /** Status reads the index: no request. */
@@ -310,12 +340,12 @@ public final class MechStore implements Store {
   public ReclaimReport reclaimExpiredLeases(Instant now, int maxAttempts) {
     List<Claim> claims = new ArrayList<>();
     index.all().forEach(inbox -> claims.addAll(inbox.claimExpiredLeases(now, maxAttempts)));
-    return reclaimed(writeAll(claims));
+    return reclaimed(writer.writeAll(claims));
   }
 
   @Override
   public ReclaimReport reclaimExpiredLeases(AgentId inbox, Instant now, int maxAttempts) {
-    return index.existing(inbox).map(i -> reclaimed(writeAll(i.claimExpiredLeases(now, maxAttempts))))
+    return index.existing(inbox).map(i -> reclaimed(writer.writeAll(i.claimExpiredLeases(now, maxAttempts))))
         .orElse(ReclaimReport.NONE);
   }
 
@@ -336,80 +366,15 @@ public final class MechStore implements Store {
   public int expireMessages(Instant now) {
     List<Claim> claims = new ArrayList<>();
     index.all().forEach(inbox -> claims.addAll(inbox.claimExpiredMessages(now)));
-    return (int) writeAll(claims).stream().filter(Optional::isPresent).count();
+    return (int) writer.writeAll(claims).stream().filter(Optional::isPresent).count();
   }
 
   @Override
   public int purgeFinished(Instant cutoff) {
     List<Claim> claims = new ArrayList<>();
     index.all().forEach(inbox -> claims.addAll(inbox.claimFinished(cutoff)));
-    List<Optional<Message>> written = writeAll(claims);
+    List<Optional<Message>> written = writer.writeAll(claims);
     return (int) written.stream().filter(Optional::isEmpty).count();
-  }
-
-  // ---- writing claims
-
-  /**
-   * Writes one claimed change: one update, asking for the merged document back when the server
-   * can. Commits what landed; rolls back and rethrows when it failed. Empty when the document is gone.
-   */
-  private Optional<Message> writeOne(Claim claim) {
-    MechDocuments.Updated updated;
-    try {
-      updated = documents.update(MessageDocument.COLLECTION, claim.before().id().value(),
-          MessageDocument.patch(claim.next()));
-    } catch (RuntimeException e) {
-      index.rollback(claim);
-      throw e;
-    }
-    return switch (updated) {
-      case MechDocuments.Updated.Applied applied -> {
-        Message stored = applied.document().flatMap(MechStore::message).orElse(claim.next());
-        index.commit(claim, Optional.of(stored));
-        yield Optional.of(stored);
-      }
-      case MechDocuments.Updated.Missing missing -> {
-        index.commit(claim, Optional.empty());
-        yield Optional.empty();
-      }
-    };
-  }
-
-  private static Optional<Message> message(JsonNode doc) {
-    try {
-      return Optional.of(MessageDocument.read(doc).message());
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * Writes many claimed changes (batches, or single calls in parallel) and settles each: per claim,
-   * the message now stored, empty when it is deleted or gone. Claims that could not be written are
-   * rolled back and left out, so the next sweep takes them again.
-   */
-  private List<Optional<Message>> writeAll(List<Claim> claims) {
-    List<MechDocuments.Op> ops = claims.stream().map(c -> c.after()
-        .map(next -> MechDocuments.Op.update(MessageDocument.COLLECTION, c.before().id().value(),
-            MessageDocument.patch(next)))
-        .orElseGet(() -> MechDocuments.Op.delete(MessageDocument.COLLECTION, c.before().id().value())))
-        .toList();
-    List<Integer> statuses = bulk.apply(ops);
-    List<Optional<Message>> written = new ArrayList<>(claims.size());
-    for (int i = 0; i < claims.size(); i++) {
-      Claim c = claims.get(i);
-      int status = statuses.get(i);
-      if (status == 200 || status == 201 || status == 204) {
-        index.commit(c, c.after());
-        written.add(c.after());
-      } else if (status == 404) {
-        index.commit(c, Optional.empty());
-        written.add(Optional.empty());
-      } else {
-        index.rollback(c);
-      }
-    }
-    return written;
   }
 
   // ---- operations
@@ -424,9 +389,16 @@ public final class MechStore implements Store {
     documents.get(OwnerLease.COLLECTION, OwnerLease.KEY);
   }
 
-  private void heartbeat() {
+  /** Renews the owner lease and writes the key lists if due; runs on the heartbeat thread. */
+  void heartbeat() {
     try {
-      owner.heartbeat();
+      if (!owner.heartbeat()) {
+        LOG.error("mech app={} was taken over by another hub; this hub stops using it", config.appId());
+        http.refuseAll("this hub no longer owns Mech app '" + config.appId() + "': another hub took it over");
+        owning = false;
+        heartbeats.shutdown();
+        return;
+      }
       writeCheckpointIfChanged();
     } catch (RuntimeException e) {
       LOG.warn("mech owner heartbeat failed app={}: {}", config.appId(), e.getMessage());

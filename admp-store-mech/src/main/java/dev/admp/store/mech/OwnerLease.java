@@ -67,8 +67,15 @@ final class OwnerLease {
     }
   }
 
-  /** Renews the lease; recreates the document if it went missing. */
-  void heartbeat() {
+  /**
+   * Renews the lease; recreates the document if it went missing. Returns false, writing nothing,
+   * when another hub holds the app now (it took over after this hub missed its heartbeats).
+   */
+  boolean heartbeat() {
+    Optional<String> holder = documents.get(COLLECTION, KEY).map(d -> d.path("hub_id").asText());
+    if (holder.isPresent() && !holder.get().equals(hubId)) {
+      return false;
+    }
     ObjectNode renewal = JsonNodeFactory.instance.objectNode();
     Instant now = clock.instant();
     renewal.put("heartbeat_at", now.toString());
@@ -76,10 +83,14 @@ final class OwnerLease {
     if (documents.update(COLLECTION, KEY, renewal) instanceof MechDocuments.Updated.Missing) {
       documents.create(COLLECTION, KEY, document(now));
     }
+    return true;
   }
 
+  /** Deletes the owner document, if it is still this hub's. */
   void release() {
-    documents.delete(COLLECTION, KEY);
+    if (documents.get(COLLECTION, KEY).map(d -> d.path("hub_id").asText()).filter(hubId::equals).isPresent()) {
+      documents.delete(COLLECTION, KEY);
+    }
   }
 
   private ObjectNode document(Instant now) {

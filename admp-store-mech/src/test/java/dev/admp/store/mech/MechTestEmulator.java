@@ -26,8 +26,11 @@ final class MechTestEmulator implements AutoCloseable {
   }
 
   static MechTestEmulator start(Set<Capability> capabilities) {
-    MechEmulator mech = new MechEmulator(MechEmulator.Options.defaults().withTls().withCapabilities(capabilities))
-        .start();
+    return start(MechEmulator.Options.defaults().withTls().withCapabilities(capabilities));
+  }
+
+  static MechTestEmulator start(MechEmulator.Options options) {
+    MechEmulator mech = new MechEmulator(options).start();
     try {
       Path ca = Files.createTempFile("mech-ca", ".pem");
       ca.toFile().deleteOnExit();

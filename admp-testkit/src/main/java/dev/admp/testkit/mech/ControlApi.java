@@ -75,6 +75,7 @@ final class ControlApi {
     node.put("unavailable_rate", f.unavailableRate());
     node.put("reset_rate", f.resetRate());
     node.put("hang_rate", f.hangRate());
+    node.put("lost_reply_rate", f.lostReplyRate());
     node.put("close_connections", f.connections() == Faults.ConnectionPolicy.CLOSE_AFTER_RESPONSE);
     f.keepAliveTimeout().ifPresentOrElse(t -> node.put("keep_alive_timeout_s", t.toSeconds()),
         () -> node.putNull("keep_alive_timeout_s"));
@@ -90,6 +91,7 @@ final class ControlApi {
         n.path("unavailable_rate").asDouble(0),
         n.path("reset_rate").asDouble(0),
         n.path("hang_rate").asDouble(0),
+        n.path("lost_reply_rate").asDouble(0),
         n.path("close_connections").asBoolean(false)
             ? Faults.ConnectionPolicy.CLOSE_AFTER_RESPONSE : Faults.ConnectionPolicy.KEEP_ALIVE,
         keepAlive.isNumber() ? Optional.of(Duration.ofSeconds(keepAlive.asLong())) : Optional.empty());

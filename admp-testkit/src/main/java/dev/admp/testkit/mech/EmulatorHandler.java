@@ -84,7 +84,8 @@ final class EmulatorHandler extends Handler.Abstract {
     if (f.latency().isPositive()) {
       Thread.sleep(f.latency());
     }
-    switch (faults.decide(f)) {
+    FaultInjector.Action action = faults.decide(f);
+    switch (action) {
       case HANG -> {
         hung.add(callback);
         return true;
@@ -97,14 +98,19 @@ final class EmulatorHandler extends Handler.Abstract {
         reply(response, callback, ApiReply.error(503, "SERVICE_UNAVAILABLE", "injected failure"));
         return true;
       }
-      case ANSWER -> { }
+      case ANSWER, LOSE_REPLY -> { }
     }
     if (appId.isEmpty() || !authorized(request)) {
       reply(response, callback, ApiReply.error(401, "UNAUTHORIZED", "missing or invalid X-API-Key"));
       return true;
     }
     String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-    reply(response, callback, api.handle(appId, new ApiCall(call.method(), call.path(), call.query(), body)));
+    ApiReply answer = api.handle(appId, new ApiCall(call.method(), call.path(), call.query(), body));
+    if (action == FaultInjector.Action.LOSE_REPLY) {
+      reset(request, callback);
+    } else {
+      reply(response, callback, answer);
+    }
     return true;
   }
 

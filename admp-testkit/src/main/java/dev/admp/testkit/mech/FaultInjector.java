@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Decides, per API request, which fault (if any) to inject; one seeded source for reproducible runs. */
 final class FaultInjector {
-  enum Action { ANSWER, UNAVAILABLE, RESET, HANG }
+  enum Action { ANSWER, UNAVAILABLE, RESET, HANG, LOSE_REPLY }
 
   private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
   private final Random random;
@@ -24,16 +24,18 @@ final class FaultInjector {
 
   /** Draws for each fault in a fixed order, so the sequence of outcomes depends only on the seed. */
   Action decide(Faults f) {
-    if (f.hangRate() == 0 && f.resetRate() == 0 && f.unavailableRate() == 0) {
+    if (f.hangRate() == 0 && f.resetRate() == 0 && f.unavailableRate() == 0 && f.lostReplyRate() == 0) {
       return Action.ANSWER;
     }
     double hang;
     double reset;
     double unavailable;
+    double lost;
     synchronized (random) {
       hang = random.nextDouble();
       reset = random.nextDouble();
       unavailable = random.nextDouble();
+      lost = random.nextDouble();
     }
     if (hang < f.hangRate()) {
       return Action.HANG;
@@ -41,6 +43,9 @@ final class FaultInjector {
     if (reset < f.resetRate()) {
       return Action.RESET;
     }
-    return unavailable < f.unavailableRate() ? Action.UNAVAILABLE : Action.ANSWER;
+    if (unavailable < f.unavailableRate()) {
+      return Action.UNAVAILABLE;
+    }
+    return lost < f.lostReplyRate() ? Action.LOSE_REPLY : Action.ANSWER;
   }
 }

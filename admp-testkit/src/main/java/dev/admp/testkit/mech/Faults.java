@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param unavailableRate share of API requests answered {@code 503}
  * @param resetRate share of API requests whose connection is reset (RST) instead of answered
  * @param hangRate share of API requests never answered
+ * @param lostReplyRate share of API requests carried out whose connection is then reset instead of
+ *     answered: the client cannot tell whether its write landed
  * @param connections whether each connection is closed after one response
  * @param keepAliveTimeout when present, every response carries {@code Keep-Alive: timeout=N} and the
  *     server closes a connection idle for that long
@@ -22,6 +24,7 @@ public record Faults(
     double unavailableRate,
     double resetRate,
     double hangRate,
+    double lostReplyRate,
     ConnectionPolicy connections,
     Optional<Duration> keepAliveTimeout) {
 
@@ -33,7 +36,7 @@ public record Faults(
   }
 
   public static final Faults NONE =
-      new Faults(Duration.ZERO, 0, 0, 0, ConnectionPolicy.KEEP_ALIVE, Optional.empty());
+      new Faults(Duration.ZERO, 0, 0, 0, 0, ConnectionPolicy.KEEP_ALIVE, Optional.empty());
 
   public Faults {
     Objects.requireNonNull(latency, "latency");
@@ -45,6 +48,7 @@ public record Faults(
     requireRate("unavailableRate", unavailableRate);
     requireRate("resetRate", resetRate);
     requireRate("hangRate", hangRate);
+    requireRate("lostReplyRate", lostReplyRate);
     keepAliveTimeout.ifPresent(t -> {
       if (t.toSeconds() < 1) {
         throw new IllegalArgumentException("keep-alive timeout must be at least 1 s");
@@ -59,30 +63,34 @@ public record Faults(
   }
 
   public Faults withLatency(Duration d) {
-    return new Faults(d, unavailableRate, resetRate, hangRate, connections, keepAliveTimeout);
+    return new Faults(d, unavailableRate, resetRate, hangRate, lostReplyRate, connections, keepAliveTimeout);
   }
 
   public Faults withUnavailableRate(double rate) {
-    return new Faults(latency, rate, resetRate, hangRate, connections, keepAliveTimeout);
+    return new Faults(latency, rate, resetRate, hangRate, lostReplyRate, connections, keepAliveTimeout);
   }
 
   public Faults withResetRate(double rate) {
-    return new Faults(latency, unavailableRate, rate, hangRate, connections, keepAliveTimeout);
+    return new Faults(latency, unavailableRate, rate, hangRate, lostReplyRate, connections, keepAliveTimeout);
   }
 
   public Faults withHangRate(double rate) {
-    return new Faults(latency, unavailableRate, resetRate, rate, connections, keepAliveTimeout);
+    return new Faults(latency, unavailableRate, resetRate, rate, lostReplyRate, connections, keepAliveTimeout);
+  }
+
+  public Faults withLostReplyRate(double rate) {
+    return new Faults(latency, unavailableRate, resetRate, hangRate, rate, connections, keepAliveTimeout);
   }
 
   public Faults withConnections(ConnectionPolicy policy) {
-    return new Faults(latency, unavailableRate, resetRate, hangRate, policy, keepAliveTimeout);
+    return new Faults(latency, unavailableRate, resetRate, hangRate, lostReplyRate, policy, keepAliveTimeout);
   }
 
   public Faults withKeepAliveTimeout(Duration timeout) {
-    return new Faults(latency, unavailableRate, resetRate, hangRate, connections, Optional.of(timeout));
+    return new Faults(latency, unavailableRate, resetRate, hangRate, lostReplyRate, connections, Optional.of(timeout));
   }
 
   public Faults withoutKeepAliveTimeout() {
-    return new Faults(latency, unavailableRate, resetRate, hangRate, connections, Optional.empty());
+    return new Faults(latency, unavailableRate, resetRate, hangRate, lostReplyRate, connections, Optional.empty());
   }
 }

@@ -83,6 +83,18 @@ class MechEmulatorFaultsTest {
   }
 
   @Test
+  void aLostReplyCarriesTheRequestOutThenResets() {
+    mech.faults(Faults.NONE.withLostReplyRate(1));
+
+    assertThatThrownBy(() -> calls.sendOrThrow("POST", "/nosql/documents",
+        "{\"collection_name\":\"c\",\"document_key\":\"lost\",\"data\":{\"v\":1}}", Duration.ofSeconds(10)))
+        .isInstanceOf(IOException.class);
+    mech.faults(Faults.NONE);
+
+    assertThat(calls.get("c", "lost").status()).isEqualTo(200);
+  }
+
+  @Test
   void hangNeverAnswersUntilFaultsAreSwitchedOff() throws Exception {
     mech.faults(Faults.NONE.withHangRate(1));
 

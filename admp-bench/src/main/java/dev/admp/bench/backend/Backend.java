@@ -1,0 +1,36 @@
+package dev.admp.bench.backend;
+
+import dev.admp.bench.report.Target;
+import java.util.List;
+
+/**
+ * A storage backend the benchmark can measure. Adding a backend is one class like
+ * {@link SqliteBackend} and one line in {@link Backends#all()}.
+ */
+public interface Backend {
+  /** The {@code --backends} name, also {@code STORAGE_BACKEND}. */
+  String name();
+
+  /** The hubs to measure: one for a local backend, one per round-trip time for a remote one. */
+  List<Target> targets(List<Integer> rttsMillis);
+
+  /**
+   * Starts what this backend's hubs share (a database server, an emulator and its proxy).
+   *
+   * @throws RuntimeException when that cannot start; none of this backend's targets is measured then
+   */
+  Session open(HubLauncher launcher);
+
+  /** The backend's shared resources, open; closing them stops what {@link #open} started. */
+  interface Session extends AutoCloseable {
+    /**
+     * Starts a hub for one of {@link #targets}, in the {@link Phase#SETUP} phase.
+     *
+     * @throws RuntimeException when the hub cannot start (e.g. the backend is not in this build)
+     */
+    BenchHub start(Target target);
+
+    @Override
+    void close();
+  }
+}
