@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.admp.server.HubClient.Response;
-import dev.admp.server.config.AdmpConfig;
-import dev.admp.server.config.ConfigException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -102,16 +100,6 @@ class HubTest {
       store.up();
       assertThat(http.send(alice, bob, "x").status()).isEqualTo(201);
     }
-  }
-
-  @Test
-  void aBackendMissingFromThisBuildIsAClearStartError() {
-    AdmpConfig config = AdmpConfig.fromEnv(Map.of("STORAGE_BACKEND", "mech", "MECH_BASE_URL", "https://mech.test",
-        "MECH_APP_ID", "app", "MECH_API_KEY", "k"));
-
-    assertThatThrownBy(() -> Hub.create(config))
-        .isInstanceOfSatisfying(ConfigException.class, e ->
-            assertThat(e.problems()).containsExactly("STORAGE_BACKEND=mech is not available in this build"));
   }
 
   @Test
