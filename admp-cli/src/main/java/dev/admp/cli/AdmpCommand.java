@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "admp", mixinStandardHelpOptions = true, versionProvider = AdmpCommand.Version.class,
     description = "The ADMP hub and its client: run a hub, or act as an agent on one.",
     subcommands = {
+        ServeCommand.class,
         RegisterCommand.class,
         SendCommand.class,
         PullCommand.class,

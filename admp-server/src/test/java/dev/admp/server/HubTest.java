@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.admp.server.HubClient.Response;
+import dev.admp.server.config.AdmpConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -103,12 +104,45 @@ class HubTest {
   }
 
   @Test
+  void aHubThatCannotListenClosesWhatItOpened() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      OutageStore store = new OutageStore();
+      Hub hub = Hub.create(AdmpConfig.fromEnv(Map.of("STORAGE_BACKEND", "memory")).withPort(taken.getLocalPort()),
+          java.time.Clock.systemUTC(), store);
+
+      assertThatThrownBy(hub::start).isInstanceOf(RuntimeException.class);
+      assertThat(store.isClosed()).isTrue();
+    }
+  }
+
+  @Test
   void closedHubStopsListening() {
     TestHub hub = TestHub.signatureMode();
     RawHttp raw = new RawHttp(hub.hub().port());
     hub.close();
 
     assertThatThrownBy(() -> raw.send("GET", "/health", null)).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void closingTheHubDoesNotWaitForLongPolls() {
+    TestHub hub = TestHub.signatureMode();
+    HubClient http = hub.client();
+    http.register(bob);
+    java.util.concurrent.CompletableFuture<Void> pull = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        http.as(bob).post("/api/agents/" + enc(bob.id()) + "/inbox/pull", "{\"wait_sec\":20}");
+      } catch (RuntimeException closedUnderneath) {
+        // the hub went away mid-request: expected
+      }
+    }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    hub.awaitRequestsInFlight(1);
+
+    long started = System.nanoTime();
+    hub.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    pull.join();
   }
 
   @Test

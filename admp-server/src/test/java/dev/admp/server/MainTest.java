@@ -49,6 +49,18 @@ class MainTest {
   }
 
   @Test
+  void aPortInUseExitsWithOneAndSaysWhy() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Process process = launch(Map.of("PORT", Integer.toString(taken.getLocalPort()), "STORAGE_BACKEND", "memory"));
+
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isEqualTo(1);
+      assertThat(stderr().lines().filter(line -> line.startsWith("admp: ")).toList())
+          .singleElement().asString().startsWith("admp: could not start: ");
+    }
+  }
+
+  @Test
   void storageThatCannotBeReachedExitsWithOneAndOneLineNamingItsVariable() throws Exception {
     int closed;
     try (ServerSocket socket = new ServerSocket(0)) {
