@@ -17,10 +17,13 @@ import dev.admp.bench.report.TargetSummary;
 import dev.admp.bench.report.ThroughputFigure;
 import dev.admp.bench.sweep.SweepScenario;
 import dev.admp.bench.throughput.ThroughputScenario;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,9 @@ import java.util.function.Supplier;
  * limit has passed, the remaining steps are skipped the same way.
  */
 final class Benchmark {
+  private static final int WARM_UP_RUNS = 5;
+  private static final Duration WARM_UP_LOAD = Duration.ofMillis(500);
+
   private final BenchOptions options;
   private final Progress progress;
   private final HubLauncher launcher = new HubLauncher();
@@ -55,7 +61,9 @@ final class Benchmark {
     long start = System.nanoTime();
     deadline = start + options.timeLimit().toNanos();
     int stepsPerTarget = 1 + flows.steps() + 2;
-    progress.start(backends.stream().mapToInt(b -> b.targets(options.rttsMillis()).size()).sum() * stepsPerTarget);
+    progress.start(1 + backends.stream().mapToInt(b -> b.targets(options.rttsMillis()).size()).sum() * stepsPerTarget);
+    progress.step("warming up");
+    warmUp();
     for (Backend backend : backends) {
       measure(backend, stepsPerTarget);
     }
@@ -66,6 +74,23 @@ final class Benchmark {
     return new BenchReport(parameters,
         EnvironmentProbe.describe(startedAt, Duration.ofNanos(System.nanoTime() - start)),
         targets, flowFigures, sweepFigures, throughputFigures, notices);
+  }
+
+  /**
+   * Runs the flows and a short load on a throwaway memory hub first. Without it the first target
+   * measured (memory, the baseline of every ratio) would also pay for class loading and the JIT,
+   * and come out slower than backends measured after it.
+   */
+  private void warmUp() {
+    Target target = Target.local("memory");
+    try (BenchHub hub = new BenchHub(target, launcher.launch(Map.of("STORAGE_BACKEND", "memory")), phase -> { },
+        () -> { })) {
+      new FlowScenario(Flows.all(), Math.min(options.repeat(), WARM_UP_RUNS)).run(hub,
+          Progress.of(Progress.Style.NONE, new PrintWriter(Writer.nullWriter())), new ArrayList<>());
+      new ThroughputScenario(options.concurrency(), WARM_UP_LOAD).run(hub);
+    } catch (RuntimeException e) {
+      notices.add(new Notice("warm-up", "failed (figures may include JIT warm-up): " + describe(e)));
+    }
   }
 
   private void measure(Backend backend, int stepsPerTarget) {
@@ -110,8 +135,15 @@ final class Benchmark {
     double startMs = (System.nanoTime() - start) / 1_000_000.0;
     try (hub) {
       StoreUse before = hub.counters();
+      // The sweep's leases take a second to end; the flows run meanwhile.
+      List<SweepScenario.Prepared> sweepReady = new ArrayList<>(1);
+      attempt(target, "sweep", () -> sweepReady.add(sweep.prepare(hub)), -1);
       attempt(target, "flows", () -> flowFigures.addAll(flows.run(hub, progress, notices)), flows.steps());
-      attempt(target, "sweep", () -> sweepFigures.add(step(target, "sweep", () -> sweep.run(hub))), 0);
+      if (sweepReady.isEmpty()) {
+        skip(1);
+      } else {
+        attempt(target, "sweep", () -> sweepFigures.add(step(target, "sweep", () -> sweepReady.get(0).measure())), 0);
+      }
       attempt(target, "throughput", () -> throughputFigures.add(step(target, "throughput", () -> throughput.run(hub))), 0);
       targets.add(new TargetSummary(target, target.backend(), startMs, hub.since(before)));
     } catch (RuntimeException e) {
@@ -124,10 +156,14 @@ final class Benchmark {
     return run.get();
   }
 
-  /** Runs one scenario unless the time is up; a failure becomes a notice. {@code steps} is 0 when it announces its own. */
+  /**
+   * Runs one scenario unless the time is up; a failure becomes a notice. {@code steps} is what
+   * to skip on the progress display when it does not run: 0 for a scenario that announces its own
+   * step, -1 for preparation, which has no step of its own.
+   */
   private void attempt(Target target, String scenario, Runnable run, int steps) {
     if (pastDeadline(target.label() + " " + scenario)) {
-      skip(Math.max(1, steps));
+      skip(steps < 0 ? 0 : Math.max(1, steps));
       return;
     }
     try {

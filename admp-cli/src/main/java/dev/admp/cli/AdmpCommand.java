@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
         NackCommand.class,
         ReplyCommand.class,
         StatusCommand.class,
+        MechEmulatorCommand.class,
         InboxCommand.class,
         BenchSubcommand.class,
         CommandLine.HelpCommand.class},

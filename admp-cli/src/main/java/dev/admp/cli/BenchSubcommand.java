@@ -33,7 +33,7 @@ final class BenchSubcommand implements Callable<Integer> {
   List<String> backends;
 
   @Option(names = "--rtt", split = ",", paramLabel = "MS",
-      description = "Round-trip times injected between the hub and Mech (default: 0,20,100).")
+      description = "Round-trip times injected between the hub and Mech (default: 0,20,100; quick 0,20).")
   List<Integer> rtts;
 
   @Option(names = "--repeat", paramLabel = "N", description = "Timed runs of each flow per backend (default: 20; quick 3).")

@@ -18,6 +18,7 @@ import dev.admp.server.http.ApiServer;
 import dev.admp.server.http.JsonBodies;
 import dev.admp.server.http.JsonMapping;
 import dev.admp.server.inbox.InboxRoutes;
+import dev.admp.server.inbox.LongPolls;
 import dev.admp.server.ops.HubMetrics;
 import dev.admp.server.ops.OpsRoutes;
 import dev.admp.server.webhook.HttpWebhookDispatcher;
@@ -53,6 +54,7 @@ public final class Hub implements AutoCloseable {
   private final SweepService sweep;
   private final ApiServer server;
   private final ScheduledExecutorService sweeper;
+  private final LongPolls longPolls = new LongPolls();
 
   private Hub(AdmpConfig config, Clock clock, Store store, InboxSignal signal) {
     this.config = config;
@@ -77,7 +79,7 @@ public final class Hub implements AutoCloseable {
         new AgentAuthentication(config.auth().mode(), agents, new RequestSignatures(agents, clock)), metrics,
         List.of(
             new AgentRoutes(agents, agentSettings, bodies),
-            new InboxRoutes(inbox, bodies, metrics),
+            new InboxRoutes(inbox, bodies, metrics, longPolls),
             new OpsRoutes(store, inbox::hubStats, metrics, clock, version),
             new DocsRoutes(json, version))));
     this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("admp-sweep").daemon().factory());
@@ -126,7 +128,12 @@ public final class Hub implements AutoCloseable {
       LOG.warn("AUTH_MODE=legacy: agent-scoped routes only check that the agent exists; any client can act"
           + " for any agent. Use AUTH_MODE=signature unless old clients need this.");
     }
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
     long interval = config.sweep().interval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweepOnce, interval, interval, TimeUnit.MILLISECONDS);
     LOG.info("hub started port={} {}", server.port(), config.redacted());
@@ -162,6 +169,7 @@ public final class Hub implements AutoCloseable {
   @Override
   public void close() {
     sweeper.shutdownNow();
+    longPolls.stopAll();
     try {
       server.close();
     } finally {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.admp.server.HubClient.Response;
 import dev.admp.server.config.AdmpConfig;
-import dev.admp.server.config.ConfigException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -105,13 +104,15 @@ class HubTest {
   }
 
   @Test
-  void aBackendMissingFromThisBuildIsAClearStartError() {
-    AdmpConfig config = AdmpConfig.fromEnv(Map.of("STORAGE_BACKEND", "mech", "MECH_BASE_URL", "https://mech.test",
-        "MECH_APP_ID", "app", "MECH_API_KEY", "k"));
+  void aHubThatCannotListenClosesWhatItOpened() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      OutageStore store = new OutageStore();
+      Hub hub = Hub.create(AdmpConfig.fromEnv(Map.of("STORAGE_BACKEND", "memory")).withPort(taken.getLocalPort()),
+          java.time.Clock.systemUTC(), store);
 
-    assertThatThrownBy(() -> Hub.create(config))
-        .isInstanceOfSatisfying(ConfigException.class, e ->
-            assertThat(e.problems()).containsExactly("STORAGE_BACKEND=mech is not available in this build"));
+      assertThatThrownBy(hub::start).isInstanceOf(RuntimeException.class);
+      assertThat(store.isClosed()).isTrue();
+    }
   }
 
   @Test
@@ -121,6 +122,27 @@ class HubTest {
     hub.close();
 
     assertThatThrownBy(() -> raw.send("GET", "/health", null)).isInstanceOf(java.io.IOException.class);
+  }
+
+  @Test
+  void closingTheHubDoesNotWaitForLongPolls() {
+    TestHub hub = TestHub.signatureMode();
+    HubClient http = hub.client();
+    http.register(bob);
+    java.util.concurrent.CompletableFuture<Void> pull = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      try {
+        http.as(bob).post("/api/agents/" + enc(bob.id()) + "/inbox/pull", "{\"wait_sec\":20}");
+      } catch (RuntimeException closedUnderneath) {
+        // the hub went away mid-request: expected
+      }
+    }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    hub.awaitRequestsInFlight(1);
+
+    long started = System.nanoTime();
+    hub.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    pull.join();
   }
 
   @Test

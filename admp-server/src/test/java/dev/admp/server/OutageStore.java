@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 public final class OutageStore implements Store {
   private final InMemoryStore store = new InMemoryStore();
   private volatile boolean down;
+  private volatile boolean closed;
 
   public void down() {
     down = true;
@@ -146,6 +147,11 @@ public final class OutageStore implements Store {
 
   @Override
   public void close() {
+    closed = true;
     store.close();
+  }
+
+  public boolean isClosed() {
+    return closed;
   }
 }

@@ -84,7 +84,7 @@ public final class TestHub implements AutoCloseable {
 
   @Override
   public void close() {
-    http.close();
     hub.close();
+    http.shutdownNow(); // close() would wait for requests still in flight
   }
 }

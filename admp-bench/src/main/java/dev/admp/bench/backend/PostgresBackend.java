@@ -30,7 +30,7 @@ final class PostgresBackend implements Backend {
       @Override
       public BenchHub start(Target target) {
         PostgresDatabase db = server.createDatabase();
-        RunningHub hub = launcher.launch(Map.of("STORAGE_BACKEND", "postgres", "DATABASE_URL", databaseUrl(db)));
+        RunningHub hub = launcher.launch(Map.of("STORAGE_BACKEND", "postgres", "DATABASE_URL", databaseUrl(server, db)));
         return new BenchHub(target, hub, phase -> { }, () -> { });
       }
 
@@ -41,10 +41,9 @@ final class PostgresBackend implements Backend {
     };
   }
 
-  /** The JDBC URL with the role's credentials as parameters, a form {@code DATABASE_URL} accepts. */
-  static String databaseUrl(PostgresDatabase db) {
-    String separator = db.jdbcUrl().contains("?") ? "&" : "?";
-    return db.jdbcUrl() + separator + "user=" + URLEncoder.encode(db.user(), StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(db.password(), StandardCharsets.UTF_8);
+  /** {@code postgres://user:password@host:port/db}, the form hosting platforms hand out. */
+  static String databaseUrl(EmbeddedPostgresServer server, PostgresDatabase db) {
+    return "postgres://" + URLEncoder.encode(db.user(), StandardCharsets.UTF_8) + ":"
+        + URLEncoder.encode(db.password(), StandardCharsets.UTF_8) + "@localhost:" + server.port() + "/" + db.name();
   }
 }

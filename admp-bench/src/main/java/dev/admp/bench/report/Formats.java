@@ -9,6 +9,9 @@ final class Formats {
 
   /** Milliseconds with about three significant digits: {@code 0.412}, {@code 4.12}, {@code 41.2}, {@code 412}. */
   static String ms(double millis) {
+    if (millis == 0) {
+      return "0";
+    }
     double abs = Math.abs(millis);
     String pattern = abs < 1 ? "%.3f" : abs < 10 ? "%.2f" : abs < 100 ? "%.1f" : "%.0f";
     return String.format(Locale.ROOT, pattern, millis);

@@ -14,7 +14,7 @@ final class LineChart {
   private static final int HEIGHT = 250;
   private static final int LEFT = 56;
   private static final int RIGHT = 150;
-  private static final int TOP = 30;
+  private static final int TOP = 42;
   private static final int BOTTOM = 40;
   private static final int Y_TICKS = 4;
 
@@ -123,7 +123,7 @@ final class LineChart {
       }
       m.element("text", xLabel, "x", BarChart.number((LEFT + WIDTH - RIGHT) / 2.0), "y", Integer.toString(HEIGHT - 6),
           "text-anchor", "middle", "class", "axis-label");
-      m.element("text", yLabel, "x", "4", "y", Integer.toString(TOP - 4), "class", "axis-label");
+      m.element("text", yLabel, "x", "4", "y", Integer.toString(TOP - 12), "class", "axis-label");
     }
   }
 }

@@ -39,11 +39,13 @@ public final class InboxRoutes implements RouteGroup {
   private final InboxService inbox;
   private final JsonBodies bodies;
   private final HubMetrics metrics;
+  private final LongPolls longPolls;
 
-  public InboxRoutes(InboxService inbox, JsonBodies bodies, HubMetrics metrics) {
+  public InboxRoutes(InboxService inbox, JsonBodies bodies, HubMetrics metrics, LongPolls longPolls) {
     this.inbox = inbox;
     this.bodies = bodies;
     this.metrics = metrics;
+    this.longPolls = longPolls;
   }
 
   @Override
@@ -57,6 +59,9 @@ public final class InboxRoutes implements RouteGroup {
     router.get("/agents/{id}/inbox/stats", Access.PATH_AGENT,
         ctx -> ctx.json(StatsJson.messages(inbox.stats(PathIds.agent(ctx)))));
     router.post("/agents/{id}/inbox/reclaim", Access.PATH_AGENT, ctx -> {
+      // The body is ignored but must be read: Jetty closes a connection whose request body is left
+      // unread after the response, and a client reusing it meanwhile sees the connection drop.
+      ctx.bodyAsBytes();
       ReclaimReport report = inbox.reclaim(PathIds.agent(ctx));
       ObjectNode node = JsonNodeFactory.instance.objectNode();
       node.put("reclaimed", report.requeued());
@@ -90,7 +95,9 @@ public final class InboxRoutes implements RouteGroup {
         fields.seconds("visibility_timeout", 1, MAX_LEASE_SECONDS).orElse(Duration.ofSeconds(60)),
         fields.seconds("wait_sec", 0, 20).orElse(Duration.ZERO),
         fields.integer("max_messages", 1, 10).orElse(1));
-    List<Message> messages = inbox.pull(agent, request);
+    List<Message> messages = request.maxWait().isZero()
+        ? inbox.pull(agent, request)
+        : longPolls.run(() -> inbox.pull(agent, request));
     metrics.leased(messages.size());
     if (messages.isEmpty()) {
       ctx.status(204);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,10 +39,10 @@ class CrashSafetyTest {
 
   @Test
   @Tag("postgres")
-  void hubKilledOnPostgresKeepsEveryConfirmedSendAndNeverRedeliversAnAck() throws Exception {
-    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start()) {
-      crashAndRestart(PostgresHubs.env(server, server.createDatabase()));
-    }
+  @ExtendWith(SharedPostgres.class)
+  void hubKilledOnPostgresKeepsEveryConfirmedSendAndNeverRedeliversAnAck(EmbeddedPostgresServer server)
+      throws Exception {
+    crashAndRestart(PostgresHubs.env(server, server.createDatabase()));
   }
 
   private static void crashAndRestart(Map<String, String> env) throws Exception {

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class DatabaseFailureTest {
   private static final String SECRET = "s3cret-Pa55word";
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static EmbeddedPostgresServer server;
 
   @BeforeAll
@@ -130,9 +132,6 @@ class DatabaseFailureTest {
   private static List<String> errorLines(String output) {
     return output.lines().filter(line -> line.startsWith("admp: ")).toList();
   }
-
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static HttpResponse<String> get(HubProcess hub, String path) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(hub.baseUrl().resolve(path)).timeout(Duration.ofSeconds(30)).build(),

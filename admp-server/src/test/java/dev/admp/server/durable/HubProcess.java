@@ -65,7 +65,7 @@ final class HubProcess implements AutoCloseable {
     int port = freePort();
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("PORT", Integer.toString(port));
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), "dev.admp.server.Main"));
     try {
       Path log = Files.createTempFile("admp-hub-", ".log");

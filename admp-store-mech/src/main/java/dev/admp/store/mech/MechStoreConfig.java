@@ -15,7 +15,7 @@ import java.util.Set;
  * @param appId the Mech app this hub owns
  * @param apiKey sent as {@code X-API-Key}; never logged, redacted by {@link #toString()}
  * @param capabilities the extensions the server has ({@code MECH_CAPABILITIES})
- * @param caFile a PEM file of CA certificates to trust instead of the JDK's ({@code MECH_CA_FILE})
+ * @param caFile a PEM file of CA certificates to trust besides the JDK's ({@code MECH_CA_FILE})
  * @param connectTimeout TCP + TLS set-up limit
  * @param requestTimeout limit for one request, from sending to the full answer
  * @param maxConcurrentCalls bulkhead: calls in flight at once, which also bounds open connections
