@@ -17,10 +17,13 @@ import dev.admp.bench.report.TargetSummary;
 import dev.admp.bench.report.ThroughputFigure;
 import dev.admp.bench.sweep.SweepScenario;
 import dev.admp.bench.throughput.ThroughputScenario;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,9 @@ import java.util.function.Supplier;
  * limit has passed, the remaining steps are skipped the same way.
  */
 final class Benchmark {
+  private static final int WARM_UP_RUNS = 5;
+  private static final Duration WARM_UP_LOAD = Duration.ofMillis(500);
+
   private final BenchOptions options;
   private final Progress progress;
   private final HubLauncher launcher = new HubLauncher();
@@ -55,7 +61,9 @@ final class Benchmark {
     long start = System.nanoTime();
     deadline = start + options.timeLimit().toNanos();
     int stepsPerTarget = 1 + flows.steps() + 2;
-    progress.start(backends.stream().mapToInt(b -> b.targets(options.rttsMillis()).size()).sum() * stepsPerTarget);
+    progress.start(1 + backends.stream().mapToInt(b -> b.targets(options.rttsMillis()).size()).sum() * stepsPerTarget);
+    progress.step("warming up");
+    warmUp();
     for (Backend backend : backends) {
       measure(backend, stepsPerTarget);
     }
@@ -66,6 +74,23 @@ final class Benchmark {
     return new BenchReport(parameters,
         EnvironmentProbe.describe(startedAt, Duration.ofNanos(System.nanoTime() - start)),
         targets, flowFigures, sweepFigures, throughputFigures, notices);
+  }
+
+  /**
+   * Runs the flows and a short load on a throwaway memory hub first. Without it the first target
+   * measured (memory, the baseline of every ratio) would also pay for class loading and the JIT,
+   * and come out slower than backends measured after it.
+   */
+  private void warmUp() {
+    Target target = Target.local("memory");
+    try (BenchHub hub = new BenchHub(target, launcher.launch(Map.of("STORAGE_BACKEND", "memory")), phase -> { },
+        () -> { })) {
+      new FlowScenario(Flows.all(), Math.min(options.repeat(), WARM_UP_RUNS)).run(hub,
+          Progress.of(Progress.Style.NONE, new PrintWriter(Writer.nullWriter())), new ArrayList<>());
+      new ThroughputScenario(options.concurrency(), WARM_UP_LOAD).run(hub);
+    } catch (RuntimeException e) {
+      notices.add(new Notice("warm-up", "failed (figures may include JIT warm-up): " + describe(e)));
+    }
   }
 
   private void measure(Backend backend, int stepsPerTarget) {

@@ -61,6 +61,22 @@ class MainTest {
   }
 
   @Test
+  void storageThatCannotBeReachedExitsWithOneAndOneLineNamingItsVariable() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Process process = launch(Map.of("STORAGE_BACKEND", "mech", "MECH_BASE_URL", "http://127.0.0.1:" + closed,
+        "MECH_APP_ID", "app", "MECH_API_KEY", "mech-s3cret", "MECH_RETRY_BACKOFF_MS", "1"));
+
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(1);
+    assertThat(stderr().lines().filter(line -> line.startsWith("admp: ")).toList()).singleElement().asString()
+        .startsWith("admp: could not start: cannot reach Mech at MECH_BASE_URL=http://127.0.0.1:" + closed);
+    assertThat(stderr()).doesNotContain("s3cret");
+  }
+
+  @Test
   void aGoodConfigurationServesAndLogsItWithoutSecrets() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -156,14 +157,43 @@ class MechBackendTest {
     }
   }
 
-  /** The circuit lets a trial call through once it has been open for a while: bounded polling. */
+  @Test
+  void theBackgroundSweepRequeuesAnExpiredLeaseOnceMechIsBack() {
+    Map<String, String> env = MECH.hubEnv(Map.of("CLEANUP_INTERVAL_MS", "100", "MECH_RETRY_BACKOFF_MS", "1",
+        "MECH_CIRCUIT_OPEN_MS", "200"));
+    try (TestHub hub = TestHub.start(env)) {
+      HubClient http = hub.client();
+      String stats = "/api/agents/" + HubClient.enc(bob.id()) + "/inbox/stats";
+      http.register(alice);
+      http.register(bob);
+      http.send(alice, bob, "x");
+      http.as(bob).post("/api/agents/" + HubClient.enc(bob.id()) + "/inbox/pull", "{\"visibility_timeout\":1}");
+
+      MECH.emulator().faults(Faults.NONE.withUnavailableRate(1));
+      long before = MECH.emulator().stats().totalRequests();
+      hub.clock().advance(Duration.ofSeconds(2));
+      eventually("a sweep tried to requeue the expired lease", () -> MECH.emulator().stats().totalRequests() > before);
+
+      assertThat(http.as(bob).get(stats).json().get("leased").asInt()).as("a failed write is not assumed").isEqualTo(1);
+      MECH.emulator().faults(Faults.NONE);
+      eventually("the sweep requeues it once Mech is back",
+          () -> http.as(bob).get(stats).json().get("queued").asInt() == 1);
+    }
+  }
+
+  /** The circuit lets a trial call through once it has been open for a while. */
   private static void awaitHealthy(HubClient http) {
+    eventually("the hub is healthy again", () -> http.get("/health").status() == 200);
+  }
+
+  /** Bounded polling, for what background work (sweeps, the circuit breaker) does in its own time. */
+  private static void eventually(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (http.get("/health").status() != 200) {
+    while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the hub did not become healthy again within 10 s");
+        throw new AssertionError("not within 10 s: " + what);
       }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
     }
   }
 

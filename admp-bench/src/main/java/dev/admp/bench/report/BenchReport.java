@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /** Every figure of one benchmark run. */
 public record BenchReport(Parameters parameters, Environment environment, List<TargetSummary> targets,
@@ -35,12 +36,12 @@ public record BenchReport(Parameters parameters, Environment environment, List<T
 
   /** Flow names in the order they were run. */
   public List<String> flowNames() {
-    return List.copyOf(flows.stream().map(FlowFigure::flow).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    return List.copyOf(flows.stream().map(FlowFigure::flow).collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
   /** Targets that have flow figures, in the order they were run. */
   public List<Target> flowTargets() {
-    return List.copyOf(flows.stream().map(FlowFigure::target).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    return List.copyOf(flows.stream().map(FlowFigure::target).collect(Collectors.toCollection(LinkedHashSet::new)));
   }
 
   public Optional<FlowFigure> flow(Target target, String flow) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,9 @@ public final class ApiServer implements AutoCloseable {
    */
   static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("ADMP",
       UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
+
+  /** Pending connections the kernel may queue before the server accepts them. */
+  static final int ACCEPT_QUEUE = 1024;
 
   /**
    * What the server is made of.
@@ -69,7 +74,14 @@ public final class ApiServer implements AutoCloseable {
     cfg.http.maxRequestSize = parts.http().maxBodyBytes();
     cfg.http.defaultContentType = "application/json";
     cfg.jsonMapper(new JavalinJackson(parts.json(), true));
-    cfg.jetty.port = parts.http().port();
+    cfg.jetty.addConnector((server, httpConfiguration) -> {
+      ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+      connector.setPort(parts.http().port());
+      // Agents reconnect in bursts (a hub restart, a network blip), each with a long poll; the JDK's
+      // default backlog of 50 would make the kernel drop some of those connections.
+      connector.setAcceptQueueSize(ACCEPT_QUEUE);
+      return connector;
+    });
     cfg.jetty.modifyHttpConfiguration(h -> {
       h.setUriCompliance(URI_COMPLIANCE);
       h.setSendServerVersion(false);

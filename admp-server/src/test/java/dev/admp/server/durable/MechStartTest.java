@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.admp.server.MechEmulatorExtension;
 import dev.admp.server.TestHub;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -16,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A hub process on {@code STORAGE_BACKEND=mech} that cannot have its Mech app stops at start with
- * one line that says why, and never shows {@code MECH_API_KEY}.
+ * A hub process on {@code STORAGE_BACKEND=mech} whose Mech app another live hub owns stops at
+ * start with one line that says so, and never shows {@code MECH_API_KEY}.
  */
 class MechStartTest {
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
@@ -39,17 +35,6 @@ class MechStartTest {
     }
   }
 
-  @Test
-  void unreachableMechStopsWithOneLineNamingMechBaseUrl() throws Exception {
-    Map<String, String> env = new HashMap<>(MECH.hubEnv());
-    env.put("MECH_BASE_URL", "http://127.0.0.1:" + closedPort());
-
-    String output = failedStart(env);
-
-    assertThat(errorLines(output)).singleElement().asString().contains("MECH_BASE_URL=" + env.get("MECH_BASE_URL"));
-    assertThat(output).doesNotContain(MECH.emulator().apiKey());
-  }
-
   private static String failedStart(Map<String, String> env) throws InterruptedException {
     try (HubProcess hub = HubProcess.launch(env)) {
       OptionalInt exit = hub.awaitExit(EXIT_TIMEOUT);
@@ -62,11 +47,5 @@ class MechStartTest {
   /** The lines {@code Main} writes when it cannot start. */
   private static List<String> errorLines(String output) {
     return output.lines().filter(line -> line.startsWith("admp: ")).toList();
-  }
-
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
