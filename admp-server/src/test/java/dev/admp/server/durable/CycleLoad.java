@@ -72,7 +72,8 @@ public final class CycleLoad {
   }
 
   static Result measure(String backend, Map<String, String> env, int clients, Duration duration) throws Exception {
-    try (HubProcess hub = HubProcess.start(env); AdmpClient client = hub.client()) {
+    try (HubProcess hub = HubProcess.start(env, Path.of("").toAbsolutePath(), List.of("-Xmx1g"));
+        AdmpClient client = hub.client()) {
       Registered sender = Agents.register(client, "agent://load-sender");
       List<AdmpClient> inboxes = new ArrayList<>();
       for (int i = 0; i < clients; i++) {

@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class HubProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * Small heap and the C1 compiler only: test hubs live for seconds to a minute, where the
+   * optimising compiler costs more CPU than it saves on a shared machine.
+   */
+  private static final List<String> TEST_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -46,7 +51,12 @@ final class HubProcess implements AutoCloseable {
 
   /** {@link #start(Map)} in the given working directory (where relative paths such as {@code ./data} lead). */
   static HubProcess start(Map<String, String> env, Path workingDirectory) {
-    HubProcess hub = launch(env, workingDirectory);
+    return start(env, workingDirectory, TEST_JVM);
+  }
+
+  /** {@link #start(Map, Path)} with other JVM options, e.g. a fully optimising JIT for measurements. */
+  static HubProcess start(Map<String, String> env, Path workingDirectory, List<String> jvmOptions) {
+    HubProcess hub = launch(env, workingDirectory, jvmOptions);
     try {
       hub.awaitHealthy(START_TIMEOUT);
       return hub;
@@ -58,15 +68,17 @@ final class HubProcess implements AutoCloseable {
 
   /** Starts a hub process without waiting for it (for hubs expected not to start). */
   static HubProcess launch(Map<String, String> env) {
-    return launch(env, Path.of("").toAbsolutePath());
+    return launch(env, Path.of("").toAbsolutePath(), TEST_JVM);
   }
 
-  private static HubProcess launch(Map<String, String> env, Path workingDirectory) {
+  private static HubProcess launch(Map<String, String> env, Path workingDirectory, List<String> jvmOptions) {
     int port = freePort();
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("PORT", Integer.toString(port));
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), "dev.admp.server.Main"));
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.admp.server.Main"));
     try {
       Path log = Files.createTempFile("admp-hub-", ".log");
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
