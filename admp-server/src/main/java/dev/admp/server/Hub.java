@@ -136,7 +136,7 @@ public final class Hub implements AutoCloseable {
     }
     long interval = config.sweep().interval().toMillis();
     sweeper.scheduleWithFixedDelay(this::sweepOnce, interval, interval, TimeUnit.MILLISECONDS);
-    LOG.info("hub started port={} {}", server.port(), config.redacted());
+    LOG.info("hub started listening_port={} config=[{}]", server.port(), config.redacted());
     return this;
   }
 
