@@ -1,5 +1,6 @@
 package dev.admp.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -42,7 +43,7 @@ final class AdmpCommand implements Runnable {
   }
 
   /** Prints a command's result as pretty JSON on standard output. */
-  void print(com.fasterxml.jackson.databind.JsonNode result) {
+  void print(JsonNode result) {
     output.print(spec.commandLine().getOut(), result);
   }
 

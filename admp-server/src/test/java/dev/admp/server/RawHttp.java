@@ -82,6 +82,28 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends each request on one keep-alive connection, each after the previous response, and
+   * returns the responses; a request that got no response ends the list early.
+   */
+  public java.util.List<Response> keepAlive(byte[]... requests) throws IOException {
+    java.util.List<Response> responses = new java.util.ArrayList<>();
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+      for (byte[] request : requests) {
+        try {
+          socket.getOutputStream().write(request);
+          socket.getOutputStream().flush();
+          responses.add(parse(in));
+        } catch (IOException | RuntimeException e) {
+          break;
+        }
+      }
+    }
+    return responses;
+  }
+
   private static Response parse(InputStream in) throws IOException {
     String statusLine = line(in);
     int status = Integer.parseInt(statusLine.split(" ")[1]);

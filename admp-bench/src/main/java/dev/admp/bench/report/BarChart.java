@@ -37,7 +37,7 @@ final class BarChart {
         "width", Integer.toString(WIDTH), "height", Integer.toString(height),
         "viewBox", "0 0 " + WIDTH + " " + height, "role", "img", "aria-label", title);
     m.element("title", title);
-    m.element("text", title, "x", "0", "y", "16", "class", "chart-title");
+    m.element("text", title, "x", "4", "y", "16", "class", "chart-title");
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       int y = TOP + i * ROW;

@@ -59,7 +59,7 @@ final class LineChart {
         "width", Integer.toString(WIDTH), "height", Integer.toString(HEIGHT),
         "viewBox", "0 0 " + WIDTH + " " + HEIGHT, "role", "img", "aria-label", title);
     m.element("title", title);
-    m.element("text", title, "x", "0", "y", "16", "class", "chart-title");
+    m.element("text", title, "x", "4", "y", "16", "class", "chart-title");
     axes.draw(m, xs);
     int legendY = TOP + 6;
     for (Series s : series) {

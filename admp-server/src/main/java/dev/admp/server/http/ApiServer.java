@@ -113,6 +113,7 @@ public final class ApiServer implements AutoCloseable {
         }
       }
     });
+    cfg.routes.after(ctx -> JsonBodies.drain(ctx, parts.http().maxBodyBytes()));
     ApiRouter router = new ApiRouter(cfg.routes);
     parts.routes().forEach(group -> group.addTo(router));
   }

@@ -83,6 +83,28 @@ public final class JsonBodies {
     }
   }
 
+  /**
+   * Reads whatever is left of the request body, up to {@code maxBytes}, so that the connection
+   * can carry the client's next request: a route that refused the caller before reading its
+   * body (401, 404) would otherwise make Jetty close a keep-alive connection. A body over the
+   * limit is left alone; that connection closes.
+   */
+  static void drain(Context ctx, int maxBytes) {
+    if (ctx.req().getContentLengthLong() > maxBytes) {
+      return;
+    }
+    try {
+      InputStream in = ctx.req().getInputStream();
+      byte[] buffer = new byte[8192];
+      long total = 0;
+      for (int n = in.read(buffer); n != -1 && total <= maxBytes; n = in.read(buffer)) {
+        total += n;
+      }
+    } catch (IOException | IllegalStateException alreadyConsumedOrGone) {
+      // nothing left to keep the connection for
+    }
+  }
+
   private PayloadTooLargeException tooLarge() {
     return new PayloadTooLargeException("PAYLOAD_TOO_LARGE", "request body exceeds " + maxBytes + " bytes");
   }

@@ -59,9 +59,6 @@ public final class InboxRoutes implements RouteGroup {
     router.get("/agents/{id}/inbox/stats", Access.PATH_AGENT,
         ctx -> ctx.json(StatsJson.messages(inbox.stats(PathIds.agent(ctx)))));
     router.post("/agents/{id}/inbox/reclaim", Access.PATH_AGENT, ctx -> {
-      // The body is ignored but must be read: Jetty closes a connection whose request body is left
-      // unread after the response, and a client reusing it meanwhile sees the connection drop.
-      ctx.bodyAsBytes();
       ReclaimReport report = inbox.reclaim(PathIds.agent(ctx));
       ObjectNode node = JsonNodeFactory.instance.objectNode();
       node.put("reclaimed", report.requeued());

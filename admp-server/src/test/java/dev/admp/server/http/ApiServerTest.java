@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ApiServerTest {
-  private static final int MAX_BODY = 4096;
+  private static final int MAX_BODY = 1024 * 1024;
   private final ObjectMapper json = JsonMapping.create();
   private final List<Access> authenticated = new CopyOnWriteArrayList<>();
   private ApiServer server;
@@ -40,6 +40,7 @@ class ApiServerTest {
       throw new StoreUnavailableException("circuit open");
     });
     router.get("/probe/{id}/mine", Access.PATH_AGENT, ctx -> ctx.result("{}"));
+    router.post("/probe/{id}/mine", Access.PATH_AGENT, ctx -> ctx.result("{}"));
     router.get("/probe/thread", Access.PUBLIC, ctx -> ctx.json(Map.of("virtual", Thread.currentThread().isVirtual())));
     router.root(HandlerType.GET, "/open", ctx -> ctx.result("{}"));
   };
@@ -240,6 +241,35 @@ class ApiServerTest {
     assertThat(body(refused).get("error").asText()).isEqualTo("SIGNATURE_REQUIRED");
     assertThat(allowed.status()).isEqualTo(200);
     assertThat(authenticated).containsExactly(Access.PATH_AGENT, Access.PATH_AGENT);
+  }
+
+  private static byte[] refusedPost(int padding) {
+    String body = "{\"pad\":\"" + "x".repeat(padding) + "\"}";
+    return ("POST /api/probe/a/mine HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aRefusedRequestWithAnUnreadBodyKeepsTheConnectionUsable() throws Exception {
+    start(Optional.empty());
+    byte[] next = "GET /api/probe/thread HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8);
+
+    List<RawHttp.Response> responses = http.keepAlive(refusedPost(MAX_BODY - 100), next, refusedPost(10), next);
+
+    assertThat(responses).extracting(RawHttp.Response::status).containsExactly(401, 200, 401, 200);
+  }
+
+  @Test
+  void aRefusedRequestWithABodyOverTheLimitClosesTheConnection() throws Exception {
+    start(Optional.empty());
+
+    List<RawHttp.Response> responses = http.keepAlive(refusedPost(2 * MAX_BODY), refusedPost(10));
+
+    assertThat(responses).singleElement().satisfies(r -> {
+      assertThat(r.status()).isEqualTo(401);
+      assertThat(r.headers().get("connection")).isEqualTo("close");
+    });
   }
 
   @Test
