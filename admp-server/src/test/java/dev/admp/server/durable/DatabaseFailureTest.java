@@ -86,7 +86,8 @@ class DatabaseFailureTest {
 
   @Test
   void databaseGoneAtRuntimeIsStorageUnavailableAndTheHubServesAgainWhenItReturns() throws Exception {
-    Map<String, String> env = new HashMap<>(PostgresHubs.env(server, server.createDatabase()));
+    PostgresDatabase db = server.createDatabase();
+    Map<String, String> env = new HashMap<>(PostgresHubs.env(server, db));
     env.put("DATABASE_CONNECT_TIMEOUT_MS", "1000");
     try (HubProcess hub = HubProcess.start(env); AdmpClient client = hub.client()) {
       Registered alice = Agents.register(client, "agent://alice");
@@ -119,6 +120,7 @@ class DatabaseFailureTest {
       assertThat(asBob.pull().map(Pulled::messageId)).contains(before);
       assertThat(asBob.pull().map(Pulled::messageId)).contains(after);
       assertThat(hub.isAlive()).isTrue();
+      assertThat(hub.output()).as("the hub's log").contains("STORAGE_UNAVAILABLE").doesNotContain(db.password());
     }
   }
 
