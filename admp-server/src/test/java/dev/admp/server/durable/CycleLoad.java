@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +60,7 @@ public final class CycleLoad {
         }
         case "postgres" -> {
           try (var server = EmbeddedPostgresServer.start(EmbeddedPostgresServer.Durability.FSYNC)) {
-            Map<String, String> env = new java.util.HashMap<>(PostgresHubs.env(server, server.createDatabase()));
+            Map<String, String> env = new HashMap<>(PostgresHubs.env(server, server.createDatabase()));
             env.put("DATABASE_POOL_SIZE", "16");
             yield measure(backend, env, clients, duration);
           }

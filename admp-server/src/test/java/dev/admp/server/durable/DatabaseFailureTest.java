@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * PostgreSQL that is wrong or missing when the hub starts stops the start with one line naming
@@ -51,13 +53,15 @@ class DatabaseFailureTest {
     server.close();
   }
 
-  @Test
-  void unreachableDatabaseStopsTheStartWithOneLineNamingDatabaseUrlWithoutThePassword() throws Exception {
-    String url = "postgres://admp:" + SECRET + "@localhost:" + closedPort() + "/admp";
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres://admp:%s@localhost:%d/admp",
+      "jdbc:postgresql://localhost:%2$d/admp?user=admp&password=%1$s&connectTimeout=1"})
+  void unreachableDatabaseStopsTheStartWithOneLineNamingDatabaseUrlWithoutThePassword(String form) throws Exception {
+    String url = form.formatted(SECRET, closedPort());
     String output = failedStart(Map.of("STORAGE_BACKEND", "postgres", "DATABASE_URL", url,
         "DATABASE_CONNECT_TIMEOUT_MS", "1000"));
 
-    assertThat(errorLines(output)).singleElement().asString().contains("DATABASE_URL");
+    assertThat(errorLines(output)).singleElement().asString().contains("DATABASE_URL=jdbc:postgresql://localhost:");
     assertThat(output).doesNotContain(SECRET);
   }
 
@@ -82,7 +86,8 @@ class DatabaseFailureTest {
 
   @Test
   void databaseGoneAtRuntimeIsStorageUnavailableAndTheHubServesAgainWhenItReturns() throws Exception {
-    Map<String, String> env = new HashMap<>(PostgresHubs.env(server, server.createDatabase()));
+    PostgresDatabase db = server.createDatabase();
+    Map<String, String> env = new HashMap<>(PostgresHubs.env(server, db));
     env.put("DATABASE_CONNECT_TIMEOUT_MS", "1000");
     try (HubProcess hub = HubProcess.start(env); AdmpClient client = hub.client()) {
       Registered alice = Agents.register(client, "agent://alice");
@@ -115,6 +120,7 @@ class DatabaseFailureTest {
       assertThat(asBob.pull().map(Pulled::messageId)).contains(before);
       assertThat(asBob.pull().map(Pulled::messageId)).contains(after);
       assertThat(hub.isAlive()).isTrue();
+      assertThat(hub.output()).as("the hub's log").contains("STORAGE_UNAVAILABLE").doesNotContain(db.password());
     }
   }
 

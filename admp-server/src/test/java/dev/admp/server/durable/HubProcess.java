@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -120,10 +121,10 @@ final class HubProcess implements AutoCloseable {
   }
 
   /** Waits for the process to exit on its own; its exit code, or empty when it still runs after {@code max}. */
-  java.util.OptionalInt awaitExit(Duration max) throws InterruptedException {
+  OptionalInt awaitExit(Duration max) throws InterruptedException {
     return process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)
-        ? java.util.OptionalInt.of(process.exitValue())
-        : java.util.OptionalInt.empty();
+        ? OptionalInt.of(process.exitValue())
+        : OptionalInt.empty();
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
