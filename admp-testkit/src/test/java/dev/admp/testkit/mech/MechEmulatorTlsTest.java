@@ -72,7 +72,10 @@ class MechEmulatorTlsTest {
     mech.faults(Faults.NONE);
 
     // One kept-alive connection for the first three; the fourth reuses it and closes it, then one each.
-    assertThat(mech.stats().connectionsAccepted()).isEqualTo(3);
+    // HTTP/2 ends a connection with GOAWAY after the response; a client that already sent its next
+    // request on it before the GOAWAY arrived is still served there, so a busy machine may see fewer
+    // connections than requests — but never one connection for all of them.
+    assertThat(mech.stats().connectionsAccepted()).isBetween(2L, 3L);
     assertThat(mech.stats().requests(Route.LIST)).isEqualTo(6);
   }
 
@@ -119,6 +122,9 @@ class MechEmulatorTlsTest {
       mech.faults(Faults.NONE);
     }
 
-    assertThat(mech.stats().connectionsAccepted()).isEqualTo(3);
+    // HTTP/2 ends a connection with GOAWAY after the response; a client that already sent its next
+    // request on it before the GOAWAY arrived is still served there, so a busy machine may see fewer
+    // connections than requests — but never one connection for all of them.
+    assertThat(mech.stats().connectionsAccepted()).isBetween(2L, 3L);
   }
 }
