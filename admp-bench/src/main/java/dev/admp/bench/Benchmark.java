@@ -111,14 +111,14 @@ final class Benchmark {
           progress.step(target.label() + ": starting");
         }
         first = false;
-        measure(session, target, stepsPerTarget);
+        measure(session, backend.storage(), target, stepsPerTarget);
       }
     } catch (RuntimeException e) {
       notices.add(new Notice(backend.name(), "did not shut down cleanly: " + describe(e)));
     }
   }
 
-  private void measure(Backend.Session session, Target target, int stepsPerTarget) {
+  private void measure(Backend.Session session, String storage, Target target, int stepsPerTarget) {
     if (pastDeadline(target.label())) {
       skip(stepsPerTarget - 1);
       return;
@@ -145,7 +145,7 @@ final class Benchmark {
         attempt(target, "sweep", () -> sweepFigures.add(step(target, "sweep", () -> sweepReady.get(0).measure())), 0);
       }
       attempt(target, "throughput", () -> throughputFigures.add(step(target, "throughput", () -> throughput.run(hub))), 0);
-      targets.add(new TargetSummary(target, target.backend(), startMs, hub.since(before)));
+      targets.add(new TargetSummary(target, storage, startMs, hub.since(before)));
     } catch (RuntimeException e) {
       notices.add(new Notice(target.label(), "the hub did not shut down cleanly: " + describe(e)));
     }

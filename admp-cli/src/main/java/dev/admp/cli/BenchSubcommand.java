@@ -29,7 +29,7 @@ final class BenchSubcommand implements Callable<Integer> {
   boolean quick;
 
   @Option(names = "--backends", split = ",", paramLabel = "NAME",
-      description = "Backends to measure: memory, sqlite, postgres, mech (default: all).")
+      description = "Backends to measure: memory, sqlite, postgres, mech, mech-close (default: all).")
   List<String> backends;
 
   @Option(names = "--rtt", split = ",", paramLabel = "MS",

@@ -8,8 +8,13 @@ import java.util.List;
  * {@link SqliteBackend} and one line in {@link Backends#all()}.
  */
 public interface Backend {
-  /** The {@code --backends} name, also {@code STORAGE_BACKEND}. */
+  /** The {@code --backends} name and the first part of its targets' labels. */
   String name();
+
+  /** The {@code STORAGE_BACKEND} its hubs run with; the name unless a variant shares a store. */
+  default String storage() {
+    return name();
+  }
 
   /** The hubs to measure: one for a local backend, one per round-trip time for a remote one. */
   List<Target> targets(List<Integer> rttsMillis);

@@ -8,7 +8,8 @@ public final class Backends {
   private Backends() {}
 
   public static List<Backend> all() {
-    return List.of(new MemoryBackend(), new SqliteBackend(), new PostgresBackend(), new MechBackend());
+    return List.of(new MemoryBackend(), new SqliteBackend(), new PostgresBackend(), MechBackend.keepAlive(),
+        MechBackend.closing());
   }
 
   public static List<String> names() {

@@ -2,6 +2,7 @@ package dev.admp.bench.backend;
 
 import dev.admp.bench.report.Target;
 import dev.admp.testkit.mech.Capability;
+import dev.admp.testkit.mech.Faults;
 import dev.admp.testkit.mech.MechEmulator;
 import dev.admp.testkit.proxy.LatencyProxy;
 import java.io.IOException;
@@ -20,10 +21,38 @@ import java.util.stream.Collectors;
  * Mech: the emulator over TLS with every extension, behind the latency proxy, which adds the
  * target's RTT between the hub and the emulator while a step is measured (and none during setup).
  * Each hub gets an app of its own, since a hub owns its Mech app.
+ *
+ * <p>Two variants share this set-up and differ only in the emulator's connection policy:
+ * {@code mech} keeps connections alive, {@code mech-close} closes every connection after one
+ * response, as a server or middlebox without keep-alive would. The hub's pool cannot help then,
+ * so every storage round trip also pays a TCP connect and a TLS handshake through the proxy.
  */
 final class MechBackend implements Backend {
+  private final String name;
+  private final Faults.ConnectionPolicy connections;
+
+  private MechBackend(String name, Faults.ConnectionPolicy connections) {
+    this.name = name;
+    this.connections = connections;
+  }
+
+  /** {@code mech}: the emulator keeps connections alive. */
+  static MechBackend keepAlive() {
+    return new MechBackend("mech", Faults.ConnectionPolicy.KEEP_ALIVE);
+  }
+
+  /** {@code mech-close}: the emulator closes every connection after one response. */
+  static MechBackend closing() {
+    return new MechBackend("mech-close", Faults.ConnectionPolicy.CLOSE_AFTER_RESPONSE);
+  }
+
   @Override
   public String name() {
+    return name;
+  }
+
+  @Override
+  public String storage() {
     return "mech";
   }
 
@@ -35,6 +64,7 @@ final class MechBackend implements Backend {
   @Override
   public Session open(HubLauncher launcher) {
     MechEmulator emulator = new MechEmulator(MechEmulator.Options.defaults().withTls().withAllCapabilities()).start();
+    emulator.faults(Faults.NONE.withConnections(connections));
     LatencyProxy proxy = null;
     try {
       Path ca = Files.createTempFile("admp-bench-mech-ca-", ".pem");
@@ -53,7 +83,8 @@ final class MechBackend implements Backend {
     }
   }
 
-  private record MechSession(HubLauncher launcher, MechEmulator emulator, LatencyProxy proxy, Path ca)
+  /** Package-private so that tests can read the proxy's connection count beside the store's. */
+  record MechSession(HubLauncher launcher, MechEmulator emulator, LatencyProxy proxy, Path ca)
       implements Session {
     @Override
     public BenchHub start(Target target) {
