@@ -18,9 +18,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Measure the hub on every storage backend side by side: conformance flows, a sweep of",
-        "expired leases and send-pull-ack throughput. Hubs run in this process on ephemeral ports and are",
-        "driven through the Java SDK over HTTP with HTTP signatures on. Writes bench.json and bench.html."})
+    description = "Measure the hub on every storage backend side by side: conformance flows, a sweep of"
+        + " expired leases and send-pull-ack throughput. Hubs run in this process on ephemeral ports and are"
+        + " driven through the Java SDK over HTTP with HTTP signatures on. Writes bench.json and bench.html.")
 final class BenchSubcommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
