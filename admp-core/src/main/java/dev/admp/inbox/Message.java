@@ -81,6 +81,13 @@ public record Message(
         createdAt, now, visibleAt, expiresAt, Optional.of(extended), ackedAt);
   }
 
+  /** Still leased, until {@code max(now, current end) + extension}: an ended lease extends from now. */
+  public Message leaseExtended(java.time.Duration extension, Instant now) {
+    Lease current = lease.orElseThrow(() -> new IllegalStateException("message " + id + " is " + state));
+    Instant from = current.until().isAfter(now) ? current.until() : now;
+    return withLease(new Lease(current.id(), from.plus(extension)), now);
+  }
+
   /** Moves to a terminal state other than acked (expired, dead). */
   public Message ended(MessageState terminal, Instant now) {
     if (!terminal.isTerminal()) {

@@ -6,7 +6,6 @@ import dev.admp.agent.AgentUpdate;
 import dev.admp.agent.Registration;
 import dev.admp.inbox.EnqueueOutcome;
 import dev.admp.inbox.InboxStats;
-import dev.admp.inbox.Lease;
 import dev.admp.inbox.LeaseMatch;
 import dev.admp.inbox.Message;
 import dev.admp.inbox.MessageId;
@@ -93,11 +92,7 @@ public final class InMemoryStore implements Store {
 
   @Override
   public Transition extendLease(AgentId owner, MessageId id, LeaseMatch lease, Duration extension, Instant now) {
-    return transition(owner, id, lease, m -> {
-      Lease current = m.lease().orElseThrow();
-      Instant from = current.until().isAfter(now) ? current.until() : now;
-      return m.withLease(new Lease(current.id(), from.plus(extension)), now);
-    });
+    return transition(owner, id, lease, m -> m.leaseExtended(extension, now));
   }
 
   @Override
