@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 /**
  * Applies many updates and deletes: in batches of 100 when the server has {@code batch}, else as
- * single calls at bounded parallelism. Returns one status per operation; an operation that could
+ * single calls; either way at bounded parallelism. Returns one status per operation; an operation that could
  * not be sent gets 503, so its caller rolls it back and a later sweep retries it.
  */
 final class BulkWriter {
@@ -40,44 +41,56 @@ final class BulkWriter {
     return batch ? batched(ops) : parallel(ops);
   }
 
+  /** Batches go out concurrently, like single calls, so a sweep's wall time is about one round trip, not one per batch. */
   private List<Integer> batched(List<MechDocuments.Op> ops) {
-    List<Integer> statuses = new ArrayList<>(ops.size());
+    List<List<MechDocuments.Op>> chunks = new ArrayList<>();
     for (int from = 0; from < ops.size(); from += BATCH_LIMIT) {
-      List<MechDocuments.Op> chunk = ops.subList(from, Math.min(ops.size(), from + BATCH_LIMIT));
-      try {
-        statuses.addAll(documents.batch(chunk));
-      } catch (UnavailableException | StoreException e) {
-        statuses.addAll(Collections.nCopies(chunk.size(), UNSENT));
-      }
+      chunks.add(ops.subList(from, Math.min(ops.size(), from + BATCH_LIMIT)));
     }
-    return statuses;
+    return concurrently(chunks, chunk -> {
+      try {
+        return documents.batch(chunk);
+      } catch (UnavailableException | StoreException e) {
+        return unsent(chunk);
+      }
+    }, BulkWriter::unsent);
   }
 
   private List<Integer> parallel(List<MechDocuments.Op> ops) {
+    return concurrently(ops, op -> List.of(single(op)), op -> List.of(UNSENT));
+  }
+
+  /** Runs {@code call} on each item, at most {@code parallelism} at once; the statuses keep the items' order. */
+  private <T> List<Integer> concurrently(List<T> items, Function<T, List<Integer>> call,
+      Function<T, List<Integer>> unsentStatuses) {
     Semaphore slots = new Semaphore(parallelism);
-    List<Future<Integer>> futures = new ArrayList<>(ops.size());
-    for (MechDocuments.Op op : ops) {
+    List<Future<List<Integer>>> futures = new ArrayList<>(items.size());
+    for (T item : items) {
       futures.add(executor.submit(() -> {
         slots.acquire();
         try {
-          return single(op);
+          return call.apply(item);
         } finally {
           slots.release();
         }
       }));
     }
-    List<Integer> statuses = new ArrayList<>(ops.size());
-    for (Future<Integer> f : futures) {
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
       try {
-        statuses.add(f.get());
+        statuses.addAll(futures.get(i).get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        statuses.add(UNSENT);
+        statuses.addAll(unsentStatuses.apply(items.get(i)));
       } catch (java.util.concurrent.ExecutionException e) {
-        statuses.add(UNSENT);
+        statuses.addAll(unsentStatuses.apply(items.get(i)));
       }
     }
     return statuses;
+  }
+
+  private static List<Integer> unsent(List<MechDocuments.Op> chunk) {
+    return Collections.nCopies(chunk.size(), UNSENT);
   }
 
   private int single(MechDocuments.Op op) {
