@@ -16,8 +16,10 @@ public interface Backend {
     return name();
   }
 
-  /** The hubs to measure: one for a local backend, one per round-trip time for a remote one. */
-  List<Target> targets(List<Integer> rttsMillis);
+  /** The hubs to measure: one for a local backend (the default), one per round-trip time for a remote one. */
+  default List<Target> targets(List<Integer> rttsMillis) {
+    return List.of(Target.local(name()));
+  }
 
   /**
    * Starts what this backend's hubs share (a database server, an emulator and its proxy).

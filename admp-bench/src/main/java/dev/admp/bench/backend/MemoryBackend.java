@@ -1,7 +1,6 @@
 package dev.admp.bench.backend;
 
 import dev.admp.bench.report.Target;
-import java.util.List;
 import java.util.Map;
 
 /** The in-memory store: the baseline every ratio is taken against. */
@@ -9,11 +8,6 @@ final class MemoryBackend implements Backend {
   @Override
   public String name() {
     return "memory";
-  }
-
-  @Override
-  public List<Target> targets(List<Integer> rttsMillis) {
-    return List.of(Target.local(name()));
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.admp.testkit.postgres.EmbeddedPostgresServer;
 import dev.admp.testkit.postgres.PostgresDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,11 +15,6 @@ final class PostgresBackend implements Backend {
   @Override
   public String name() {
     return "postgres";
-  }
-
-  @Override
-  public List<Target> targets(List<Integer> rttsMillis) {
-    return List.of(Target.local(name()));
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -15,11 +14,6 @@ final class SqliteBackend implements Backend {
   @Override
   public String name() {
     return "sqlite";
-  }
-
-  @Override
-  public List<Target> targets(List<Integer> rttsMillis) {
-    return List.of(Target.local(name()));
   }
 
   @Override
